@@ -1,0 +1,64 @@
+"""Offline asset wiring: folium elements load Leaflet and its plugins from static/, never a CDN.
+
+Streamlit serves the repository's static/ folder at /app/static/ (server.enableStaticServing).
+The files there come from the npm packages recorded in static/README.md.
+"""
+
+from collections.abc import Iterator
+
+import branca.element
+import folium
+
+STATIC_URL = "/app/static/"
+
+# folium's resource names -> vendored files. Resources folium lists that we do not use (jQuery,
+# Bootstrap, awesome-markers, Font Awesome) are dropped: nothing here draws with them.
+LOCAL_JS = {
+    "leaflet": "leaflet/leaflet.js",
+    "markerclusterjs": "markercluster/leaflet.markercluster.js",
+}
+LOCAL_CSS = {
+    "leaflet_css": "leaflet/leaflet.css",
+    "markerclustercss": "markercluster/MarkerCluster.css",
+    "markerclusterdefaultcss": "markercluster/MarkerCluster.Default.css",
+}
+UNUSED = {
+    "jquery",
+    "bootstrap",
+    "awesome_markers",
+    "bootstrap_css",
+    "glyphicons_css",
+    "awesome_markers_font_css",
+    "awesome_markers_css",
+    "awesome_rotate_css",
+}
+
+
+class MissingAsset(LookupError):
+    """An element asked for a resource that static/ does not hold."""
+
+
+def _walk(element: branca.element.Element) -> Iterator[branca.element.Element]:
+    yield element
+    for child in element._children.values():
+        yield from _walk(child)
+
+
+def _localise(links: list[tuple[str, str]], local: dict[str, str]) -> list[tuple[str, str]]:
+    kept = []
+    for name, url in links:
+        if name in UNUSED:
+            continue
+        if name not in local:
+            raise MissingAsset(f"{name} ({url}) is not vendored in static/")
+        kept.append((name, STATIC_URL + local[name]))
+    return kept
+
+
+def use_local_assets(element: branca.element.Element) -> branca.element.Element:
+    """Point every JS/CSS link of `element` and its children at static/; returns the element."""
+    for item in _walk(element):
+        if isinstance(item, folium.elements.JSCSSMixin):
+            item.default_js = _localise(item.default_js, LOCAL_JS)
+            item.default_css = _localise(item.default_css, LOCAL_CSS)
+    return element

@@ -1,0 +1,120 @@
+"""The codebook: columns, vocabularies, labels, colours and shapes of the Sahel Atlas data.
+
+Caveats that every view inherits:
+- `fatalities` and `troops` are figures reported by the cited sources, not counts of ours; empty means
+  unknown, never zero.
+- A span (an operation, a base's occupancy) has an `end_date`; a point event has none. A span still
+  running at the dataset's cut-off keeps an empty `end_date` and is treated as open-ended.
+- Coordinates carry a `geo_precision`: a `country` row is placed at the capital and says nothing about
+  where in the country it happened.
+"""
+
+from datetime import date
+
+EVENT_COLUMNS = (
+    "event_id",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "category",
+    "title",
+    "description",
+    "actors",
+    "operation",
+    "countries",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "troops",
+    "sources",
+    "notes",
+)
+ACTOR_COLUMNS = ("actor", "type", "country", "aliases", "description")
+LIST_SEPARATOR = ";"
+SOURCE_SEPARATOR = " "
+
+CATEGORIES = ("deployment", "withdrawal", "base", "coup", "attack", "agreement", "diplomacy")
+DATE_PRECISIONS = ("day", "month", "year")
+GEO_PRECISIONS = ("exact", "town", "region", "country")
+ACTOR_TYPES = (
+    "state force",
+    "international mission",
+    "coalition",
+    "armed group",
+    "private military company",
+    "government / junta",
+    "regional body",
+)
+
+# The scope: 2012 rows are context (the 2012 coup and rebellion); nothing after the cut-off.
+DATA_START = date(2012, 1, 1)
+DATA_CUTOFF = date(2025, 12, 31)
+DEFAULT_START = date(2013, 1, 1)
+DEFAULT_END = DATA_CUTOFF
+
+CATEGORY_LABELS = {
+    "deployment": "Deployment",
+    "withdrawal": "Withdrawal",
+    "base": "Base",
+    "coup": "Coup or attempt",
+    "attack": "Attack",
+    "agreement": "Agreement",
+    "diplomacy": "Diplomacy",
+}
+# Okabe-Ito palette: distinguishable under the common colour-vision deficiencies.
+CATEGORY_COLOURS = {
+    "deployment": "#0072B2",
+    "withdrawal": "#56B4E9",
+    "base": "#000000",
+    "coup": "#D55E00",
+    "attack": "#CC79A7",
+    "agreement": "#009E73",
+    "diplomacy": "#E69F00",
+}
+# Shapes as well as colours, so categories stay apart in greyscale. Names are Plotly marker symbols;
+# the map draws the same shapes as SVG.
+CATEGORY_SHAPES = {
+    "deployment": "triangle-up",
+    "withdrawal": "triangle-down",
+    "base": "square",
+    "coup": "star",
+    "attack": "circle",
+    "agreement": "diamond",
+    "diplomacy": "hexagon",
+}
+
+# Countries outside the map that events may concern (the map's own come from geo/countries.geojson).
+OTHER_COUNTRIES = {
+    "FRA": "France",
+    "USA": "United States",
+    "RUS": "Russia",
+    "DEU": "Germany",
+    "ITA": "Italy",
+    "GBR": "United Kingdom",
+    "BEL": "Belgium",
+    "ESP": "Spain",
+    "EST": "Estonia",
+    "SWE": "Sweden",
+    "CZE": "Czechia",
+    "DNK": "Denmark",
+    "NLD": "Netherlands",
+    "PRT": "Portugal",
+    "CHN": "China",
+    "TUR": "Türkiye",
+    "UKR": "Ukraine",
+    "CAN": "Canada",
+}
+
+# Region presets for the map: (south, west), (north, east).
+REGIONS = {
+    "Sahel": ((8.0, -18.0), (24.0, 24.5)),
+    "Mali": ((10.0, -12.5), (25.2, 4.5)),
+    "Niger": ((11.5, 0.0), (23.6, 16.0)),
+    "Gulf of Guinea": ((4.0, -9.0), (14.0, 15.0)),
+    "West and Central Africa": ((-4.0, -18.0), (28.0, 26.0)),
+}
+DEFAULT_REGION = "Sahel"
+# A span still running at the cut-off carries end_date = DATA_CUTOFF and says so in `notes`.
+ONGOING_NOTE = "ongoing at the dataset's cut-off"

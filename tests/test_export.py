@@ -1,0 +1,41 @@
+import json
+
+from sahel_atlas.export import to_csv_bytes, to_geojson_bytes
+from tests.conftest import FIXTURES
+
+
+def test_csv_of_all_rows_is_the_source_file(fixture_dataset):
+    """Exporting everything reproduces data/events.csv byte for byte (rows sorted by date, as there)."""
+    assert to_csv_bytes(fixture_dataset.events) == (FIXTURES / "events.csv").read_bytes()
+
+
+def test_csv_of_a_selection_exact_bytes(fixture_dataset):
+    events = fixture_dataset.events
+    selected = events[events["category"].isin(["attack", "base"])]
+    expected = (
+        "event_id,start_date,end_date,date_precision,category,title,description,actors,operation,countries,"
+        "location,latitude,longitude,geo_precision,fatalities,troops,sources,notes\n"
+        "2013-02-01-fixture-base,2013-02-01,2022-08-15,month,base,Fixture base at Gao,"
+        '"Synthetic test row, not a fact.",France,Barkhane,MLI,Gao,16.27,-0.04,town,,,'
+        "https://example.org/b https://example.org/c,\n"
+        "2015-11-20-fixture-attack,2015-11-20,,day,attack,Fixture attack <b>bold</b> & co,"
+        "Synthetic <script>alert(1)</script> row.,JNIM,,MLI,Ménaka,15.92,2.4,town,22,,https://example.org/d,\n"
+    )
+    assert to_csv_bytes(selected) == expected.encode("utf-8")
+
+
+def test_csv_of_nothing_is_the_header(fixture_dataset):
+    assert (
+        to_csv_bytes(fixture_dataset.events.iloc[0:0]) == (FIXTURES / "events.csv").read_bytes().split(b"\n")[0] + b"\n"
+    )
+
+
+def test_geojson(fixture_dataset):
+    events = fixture_dataset.events
+    collection = json.loads(to_geojson_bytes(events[events["category"] == "attack"], "All attack events."))
+    assert collection["description"] == "All attack events."
+    [feature] = collection["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [2.4, 15.92]}
+    assert feature["properties"]["location"] == "Ménaka"
+    assert feature["properties"]["fatalities"] == "22"
+    assert "latitude" not in feature["properties"]
