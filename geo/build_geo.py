@@ -24,39 +24,8 @@ from shapely.geometry import mapping, shape
 GEO_DIR = Path(__file__).resolve().parent
 DEFAULT_EXTRACTS = GEO_DIR.parent.parent / "shared" / "naturalearth"
 
-# The region the maps show, plus neighbours that frame it.
-COUNTRIES = [
-    "MLI",
-    "NER",
-    "BFA",
-    "TCD",
-    "MRT",
-    "SEN",
-    "GMB",
-    "GIN",
-    "GNB",
-    "SLE",
-    "LBR",
-    "CIV",
-    "GHA",
-    "TGO",
-    "BEN",
-    "NGA",
-    "CMR",
-    "GAB",
-    "DZA",
-    "LBY",
-    "MAR",
-    "SAH",
-    "CAF",
-    "SDN",
-    "GNQ",
-    "COG",
-    "TUN",
-    "EGY",
-    "COD",
-    "SDS",
-]
+# The region the maps show, neighbours that frame it, and France and Russia, where some decisions were made.
+COUNTRIES = ["MLI", "NER", "BFA", "TCD", "MRT", "SEN", "GMB", "GIN", "GNB", "SLE", "LBR", "CIV", "GHA", "TGO", "BEN", "NGA", "CMR", "GAB", "DZA", "LBY", "MAR", "SAH", "CAF", "SDN", "GNQ", "COG", "TUN", "EGY", "COD", "SDS", "FRA", "RUS"]
 RIVERS = {
     "Niger",
     "Sénégal",
@@ -85,6 +54,9 @@ LICENCE = (
 # ~1 km at these latitudes: invisible at the zoom levels used, keeps geo/ small.
 TOLERANCE_DEG = 0.01
 DECIMALS = 3
+# France and Russia are only there to hold the few events decided in Paris or Moscow: coarser.
+FAR_COUNTRIES = {"FRA", "RUS"}
+FAR_TOLERANCE_DEG = 0.1
 
 
 def _round(coords):
@@ -93,8 +65,8 @@ def _round(coords):
     return [_round(c) for c in coords]
 
 
-def _feature(geometry, properties):
-    simple = shape(geometry).simplify(TOLERANCE_DEG, preserve_topology=True)
+def _feature(geometry, properties, tolerance=TOLERANCE_DEG):
+    simple = shape(geometry).simplify(tolerance, preserve_topology=True)
     geo = mapping(simple)
     return {
         "type": "Feature",
@@ -122,7 +94,8 @@ def build_countries(zip_path: Path) -> dict:
         code = fields["ADM0_A3"]
         if code in COUNTRIES:
             props = {"iso_a3": code, "name_en": fields["NAME_EN"], "name_fr": fields["NAME_FR"]}
-            features.append(_feature(record.shape.__geo_interface__, props))
+            tolerance = FAR_TOLERANCE_DEG if code in FAR_COUNTRIES else TOLERANCE_DEG
+            features.append(_feature(record.shape.__geo_interface__, props, tolerance))
     missing = set(COUNTRIES) - {f["properties"]["iso_a3"] for f in features}
     if missing:
         raise SystemExit(f"countries missing from the shapefile: {sorted(missing)}")

@@ -11,10 +11,11 @@ import folium
 
 STATIC_URL = "/app/static/"
 
-# folium's resource names -> vendored files. Resources folium lists that we do not use (jQuery,
-# Bootstrap, awesome-markers, Font Awesome) are dropped: nothing here draws with them.
+# folium's resource names -> vendored files. Resources folium lists that we do not use (Bootstrap,
+# awesome-markers, Font Awesome) are dropped: nothing here draws with them.
 LOCAL_JS = {
     "leaflet": "leaflet/leaflet.js",
+    "jquery": "jquery/jquery.min.js",  # folium's popups are built with it
     "markerclusterjs": "markercluster/leaflet.markercluster.js",
 }
 LOCAL_CSS = {
@@ -23,7 +24,6 @@ LOCAL_CSS = {
     "markerclusterdefaultcss": "markercluster/MarkerCluster.Default.css",
 }
 UNUSED = {
-    "jquery",
     "bootstrap",
     "awesome_markers",
     "bootstrap_css",

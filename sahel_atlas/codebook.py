@@ -51,6 +51,8 @@ ACTOR_TYPES = (
 # The scope: 2012 rows are context (the 2012 coup and rebellion); nothing after the cut-off.
 DATA_START = date(2012, 1, 1)
 DATA_CUTOFF = date(2025, 12, 31)
+# Spans may begin earlier when a presence predates the scope (French bases held since independence).
+SPAN_EARLIEST = date(1960, 1, 1)
 DEFAULT_START = date(2013, 1, 1)
 DEFAULT_END = DATA_CUTOFF
 

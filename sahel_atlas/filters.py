@@ -55,7 +55,8 @@ def apply_filters(events: pd.DataFrame, filters: Filters, index: pd.Series | Non
         if index is None:
             raise ValueError("filtering by text needs the search index")
         for word in fold(filters.text).split():
-            keep &= index.str.contains(word, regex=False)
+            # words match from their start, so "fama" finds FAMa but not "infamous"
+            keep &= index.str.contains(r"(?<!\w)" + re.escape(word), regex=True)
     return events[keep]
 
 

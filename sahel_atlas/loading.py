@@ -26,6 +26,7 @@ from .codebook import (
     GEO_PRECISIONS,
     LIST_SEPARATOR,
     SOURCE_SEPARATOR,
+    SPAN_EARLIEST,
 )
 
 EVENT_ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -115,7 +116,7 @@ def parse_date(text: str) -> date | None:
 
 def is_source_url(text: str) -> bool:
     parts = urlsplit(text)
-    return parts.scheme == "https" and "." in parts.netloc and text.count("://") == 1
+    return parts.scheme in ("https", "http") and "." in parts.netloc and text.count("://") == 1
 
 
 def check_event(row: dict, known_actors: set, known_countries: set) -> list[tuple[str, str, str]]:
@@ -132,9 +133,12 @@ def check_event(row: dict, known_actors: set, known_countries: set) -> list[tupl
     end = parse_date(row["end_date"]) if row["end_date"] else None
     if row["end_date"] and end is None:
         issues.append(("end_date", row["end_date"], "must be empty or a real date written YYYY-MM-DD"))
-    for column, day in (("start_date", start), ("end_date", end)):
-        if day and not DATA_START <= day <= DATA_CUTOFF:
-            issues.append((column, row[column], f"must lie between {DATA_START} and {DATA_CUTOFF}"))
+    # A span (a base held since 1978, say) may begin before the scope; it must reach into it.
+    earliest = SPAN_EARLIEST if end else DATA_START
+    if start and not earliest <= start <= DATA_CUTOFF:
+        issues.append(("start_date", row["start_date"], f"must lie between {earliest} and {DATA_CUTOFF}"))
+    if end and not DATA_START <= end <= DATA_CUTOFF:
+        issues.append(("end_date", row["end_date"], f"must lie between {DATA_START} and {DATA_CUTOFF}"))
     if start and end and end < start:
         issues.append(("end_date", row["end_date"], "must not be before start_date"))
     precision = row["date_precision"]
@@ -166,9 +170,11 @@ def check_event(row: dict, known_actors: set, known_countries: set) -> list[tupl
     for column in ("fatalities", "troops"):
         if row[column] and not row[column].isdigit():
             issues.append((column, row[column], "must be empty (unknown) or a whole number"))
-    for url in row["sources"].split(SOURCE_SEPARATOR):
-        if url and not is_source_url(url):
-            issues.append(("sources", url, "must be https:// URLs separated by single spaces"))
+    if row["sources"] != SOURCE_SEPARATOR.join(row["sources"].split()):
+        issues.append(("sources", row["sources"], "must be http(s):// URLs separated by single spaces"))
+    for url in row["sources"].split():
+        if not is_source_url(url):
+            issues.append(("sources", url, "must be http(s):// URLs separated by single spaces"))
     return issues
 
 

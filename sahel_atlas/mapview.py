@@ -15,12 +15,13 @@ from .assets import use_local_assets
 from .codebook import CATEGORY_COLOURS, CATEGORY_LABELS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
 from .geography import Geography
 
-BOUNDARIES_LAYER = "Country boundaries"
+BOUNDARIES_LAYER = "Boundaries"
 WATER_LAYER = "Rivers and lakes"
 EVENTS_LAYER = "Events"
 BASES_LAYER = "Bases"
-TILES_LAYER = "OpenStreetMap tiles (online only)"
+TILES_LAYER = "Online tiles (OSM)"
 SEA_COLOUR = "#dbe9f4"
+MIN_ZOOM, MAX_ZOOM = 3, 12
 
 # Who held a base -> colour (Okabe-Ito). Any holder not listed is a national force.
 HOLDER_COLOURS = {
@@ -108,11 +109,11 @@ def build_base_map(geography: Geography, region: str, height: int = 560) -> foli
         location=((south + north) / 2, (west + east) / 2),
         zoom_start=5,
         tiles=None,
-        min_zoom=3,
-        max_zoom=12,
         control_scale=True,
         height=height,
     )
+    # With no tile layer, Leaflet has no zoom limits unless the map sets them (clustering needs maxZoom).
+    fmap.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25)
     fmap.get_root().header.add_child(
         folium.Element(
             f"<style>.leaflet-container{{background:{SEA_COLOUR}}}"

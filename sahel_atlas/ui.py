@@ -13,7 +13,15 @@ import pandas as pd
 import streamlit as st
 
 from .codebook import CATEGORIES, CATEGORY_LABELS, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
-from .filters import Filters, apply_filters, describe, from_query_params, search_index, to_query_params
+from .filters import (
+    EXTRA_QUERY_KEYS,
+    Filters,
+    apply_filters,
+    describe,
+    from_query_params,
+    search_index,
+    to_query_params,
+)
 from .geography import Geography, load_geography
 from .loading import Dataset, Problem, load_dataset
 from .mapview import date_span
@@ -98,7 +106,7 @@ def sidebar(page_title: str) -> tuple[AppData, Filters]:
     """Page config, the data (or a clear message), and the shared filters. Every page starts here."""
     st.set_page_config(page_title=f"{page_title} · Sahel Atlas", page_icon="🗺️", layout="wide")
     try:
-        data = load_app_data()
+        data = load_app_data(DATA_DIR, GEO_DIR)
     except (OSError, ValueError) as error:
         st.error(f"Sahel Atlas could not read its data or geography files: {md_escape(error)}")
         st.stop()
@@ -164,7 +172,8 @@ def sidebar(page_title: str) -> tuple[AppData, Filters]:
     for notice in st.session_state.pop(NOTICES_KEY, []):
         st.warning(notice, icon="🔗")
     problems_panel(data.dataset.problems)
-    st.query_params.from_dict(to_query_params(filters))
+    page_keys = {key: st.query_params.get_all(key) for key in EXTRA_QUERY_KEYS if key in st.query_params}
+    st.query_params.from_dict({**to_query_params(filters), **page_keys})
     return data, filters
 
 

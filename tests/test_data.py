@@ -1,0 +1,141 @@
+"""The curated dataset itself: valid, placed inside its countries, and covering what it must."""
+
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+from shapely.geometry import Point, shape
+from shapely.ops import nearest_points
+
+from sahel_atlas.codebook import DATA_CUTOFF
+from sahel_atlas.loading import load_dataset
+from sahel_atlas.summary import bases_active_on
+from tests.conftest import ROOT
+
+BORDER_TOLERANCE_KM = 25
+
+
+@pytest.fixture(scope="module")
+def dataset(known_countries):
+    return load_dataset(ROOT / "data", known_countries)
+
+
+@pytest.fixture(scope="module")
+def events(dataset):
+    return dataset.events
+
+
+def km_between(a: Point, b: Point) -> float:
+    """Great-circle distance between two lon/lat points."""
+    lat1, lat2 = math.radians(a.y), math.radians(b.y)
+    dlat, dlon = lat2 - lat1, math.radians(b.x - a.x)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_the_data_passes_every_rule(dataset):
+    assert [p.message() for p in dataset.problems] == []
+
+
+def test_enough_events(events):
+    assert len(events) >= 80
+
+
+def test_every_event_lies_in_its_first_country(events, geography):
+    polygons = {f["properties"]["iso_a3"]: shape(f["geometry"]) for f in geography.countries["features"]}
+    outside = []
+    for _, event in events.iterrows():
+        country = event["country_list"][0]
+        point = Point(event["longitude"], event["latitude"])
+        polygon = polygons[country]
+        if not polygon.contains(point):
+            distance = km_between(point, nearest_points(polygon, point)[0])
+            if distance > BORDER_TOLERANCE_KM:
+                outside.append(f"{event['event_id']}: {distance:.0f} km outside {country}")
+    assert outside == []
+
+
+def test_every_event_has_a_source_and_known_actors(dataset):
+    known = set(dataset.actors["actor"])
+    for _, event in dataset.events.iterrows():
+        assert event["sources"].split(), event["event_id"]
+        assert set(event["actor_list"]) <= known, event["event_id"]
+
+
+def test_no_future_dates(events):
+    latest = events["end_date"].fillna(events["start_date"]).max()
+    assert latest <= pd.Timestamp(DATA_CUTOFF)
+
+
+def spans(events, operation=None, category="deployment"):
+    selected = events[(events["category"] == category) & events["end_date"].notna()]
+    if operation:
+        selected = selected[selected["operation"] == operation]
+    return selected
+
+
+@pytest.mark.parametrize("operation", ["Serval", "Barkhane", "Sabre", "Takuba", "MINUSMA", "EUTM Mali"])
+def test_operations_are_spans(events, operation):
+    assert not spans(events, operation).empty, f"no span for {operation}"
+
+
+@pytest.mark.parametrize(
+    ("country", "places"),
+    [
+        ("MLI", {"Gao", "Kidal", "Tessalit", "Timbuktu", "Gossi", "Ménaka"}),
+        ("NER", {"Niamey"}),
+        ("TCD", {"N'Djamena"}),
+    ],
+)
+def test_french_bases_are_spans(events, country, places):
+    bases = spans(events, category="base")
+    french = bases[bases["actor_list"].str[0].eq("France") & bases["country_list"].str[0].eq(country)]
+    held = {loc for loc in french["location"] for place in places if place in loc}
+    assert {p for p in places if any(p in loc for loc in held)} == places
+
+
+@pytest.mark.parametrize(
+    ("country", "day"),
+    [
+        ("MLI", date(2020, 8, 18)),
+        ("MLI", date(2021, 5, 24)),
+        ("TCD", date(2021, 4, 20)),
+        ("GIN", date(2021, 9, 5)),
+        ("BFA", date(2022, 1, 24)),
+        ("BFA", date(2022, 9, 30)),
+        ("NER", date(2023, 7, 26)),
+        ("GAB", date(2023, 8, 30)),
+    ],
+)
+def test_every_successful_coup_2020_2023(events, country, day):
+    coups = events[(events["category"] == "coup") & events["country_list"].str[0].eq(country)]
+    assert (coups["start_date"].dt.date == day).any(), f"no coup in {country} on {day}"
+
+
+def test_february_2022_withdrawal_announcement(events):
+    on_day = events[events["start_date"].dt.date == date(2022, 2, 17)]
+    assert on_day["actor_list"].map(lambda a: "France" in a).any()
+
+
+def test_wagner_arrival_in_mali(events):
+    wagner = events[events["actor_list"].map(lambda a: "Wagner Group" in a) & events["countries"].str.contains("MLI")]
+    assert not wagner.empty and wagner["start_date"].min() < pd.Timestamp("2022-06-01")
+
+
+@pytest.mark.parametrize("country", ["MLI", "BFA", "NER", "TCD"])
+def test_french_departures(events, country):
+    departures = events[
+        (events["category"] == "withdrawal")
+        & events["actor_list"].map(lambda a: "France" in a)
+        & events["country_list"].str[0].eq(country)
+    ]
+    assert not departures.empty, f"no French withdrawal from {country}"
+
+
+def test_french_bases_in_mali_on_the_day_of_the_announcement(events):
+    """Reports of 17 Feb 2022 put French forces at three bases in northern Mali: Gao, Gossi, Ménaka."""
+    held = bases_active_on(events, date(2022, 2, 17))
+    french_mali = held[held["actor_list"].str[0].eq("France") & held["country_list"].str[0].eq("MLI")]
+    north = french_mali[french_mali["location"] != "Bamako"]
+    assert sorted(north["location"]) == ["Gao", "Gossi", "Ménaka"]
