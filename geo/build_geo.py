@@ -25,7 +25,40 @@ GEO_DIR = Path(__file__).resolve().parent
 DEFAULT_EXTRACTS = GEO_DIR.parent.parent / "shared" / "naturalearth"
 
 # The region the maps show, neighbours that frame it, and France and Russia, where some decisions were made.
-COUNTRIES = ["MLI", "NER", "BFA", "TCD", "MRT", "SEN", "GMB", "GIN", "GNB", "SLE", "LBR", "CIV", "GHA", "TGO", "BEN", "NGA", "CMR", "GAB", "DZA", "LBY", "MAR", "SAH", "CAF", "SDN", "GNQ", "COG", "TUN", "EGY", "COD", "SDS", "FRA", "RUS"]
+COUNTRIES = [
+    "MLI",
+    "NER",
+    "BFA",
+    "TCD",
+    "MRT",
+    "SEN",
+    "GMB",
+    "GIN",
+    "GNB",
+    "SLE",
+    "LBR",
+    "CIV",
+    "GHA",
+    "TGO",
+    "BEN",
+    "NGA",
+    "CMR",
+    "GAB",
+    "DZA",
+    "LBY",
+    "MAR",
+    "SAH",
+    "CAF",
+    "SDN",
+    "GNQ",
+    "COG",
+    "TUN",
+    "EGY",
+    "COD",
+    "SDS",
+    "FRA",
+    "RUS",
+]
 RIVERS = {
     "Niger",
     "Sénégal",
