@@ -40,7 +40,7 @@ clicked = st_folium(
     base_map,
     key=f"map-{st.session_state.region}",
     feature_group_to_add=build_event_layers(events, as_of),
-    layer_control=folium.LayerControl(collapsed=False),
+    layer_control=folium.LayerControl(collapsed=True),
     returned_objects=["last_object_clicked_tooltip"],
     height=560,
     use_container_width=True,

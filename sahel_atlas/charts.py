@@ -17,7 +17,8 @@ def span_lane(event: pd.Series) -> str:
     actor = event["actor_list"][0]
     if event["category"] == "base":
         return f"{actor} · base {event['location']}"
-    return f"{actor} · {event['operation'] or event['title']}"
+    what = event["operation"] or event["title"]
+    return actor if what == actor else f"{actor} · {what}"
 
 
 def _hover(frame: pd.DataFrame) -> list[list[str]]:
@@ -80,8 +81,8 @@ def build_timeline(events: pd.DataFrame, start: date, end: date) -> go.Figure:
         height=max(320, 120 + LANE_HEIGHT * len(order)),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         hovermode="closest",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        xaxis={"type": "date", "range": [start.isoformat(), end.isoformat()], "showgrid": True},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
+        xaxis={"type": "date", "range": [start.isoformat(), end.isoformat()], "showgrid": True, "side": "top"},
         yaxis={"categoryorder": "array", "categoryarray": order, "automargin": True},
     )
     return fig
