@@ -29,7 +29,7 @@ cols[3].metric(
 )
 
 st.subheader("Events per year, by category", anchor=False)
-st.plotly_chart(build_events_per_year(events, filters.start, filters.end), use_container_width=True)
+st.plotly_chart(build_events_per_year(events, filters.start, filters.end), width="stretch")
 
 st.subheader("Explore", anchor=False)
 links = st.columns(3)

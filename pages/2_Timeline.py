@@ -13,7 +13,7 @@ selection_sentence(data, filters, len(events))
 if events.empty:
     st.info("No event matches these filters. Widen the date range or clear a filter.")
 else:
-    st.plotly_chart(build_timeline(events, filters.start, filters.end), use_container_width=True)
+    st.plotly_chart(build_timeline(events, filters.start, filters.end), width="stretch")
     st.caption(
         "Bars: operations, missions and base occupations, from start to end (or to the dataset's "
         "cut-off when still under way). Markers: point events, one lane per category. "

@@ -17,7 +17,7 @@ table.insert(list(table.columns).index("sources"), "first_source", table["source
 st.dataframe(
     table,
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={
         "first_source": st.column_config.LinkColumn("first source", help="Opens the first cited source"),
         "sources": st.column_config.TextColumn("all sources"),
@@ -32,7 +32,7 @@ left.download_button(
     file_name=f"{stem}.csv",
     mime="text/csv",
     on_click="ignore",
-    use_container_width=True,
+    width="stretch",
     type="primary",
 )
 right.download_button(
@@ -41,7 +41,7 @@ right.download_button(
     file_name=f"{stem}.geojson",
     mime="application/geo+json",
     on_click="ignore",
-    use_container_width=True,
+    width="stretch",
 )
 st.caption(
     "Both files hold exactly the rows in the table above, in the columns of data/events.csv "

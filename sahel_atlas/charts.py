@@ -1,6 +1,7 @@
 """Plotly figures: the timeline of spans and point events, and events per year."""
 
 from datetime import date
+from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,7 +23,8 @@ def span_lane(event: pd.Series) -> str:
 
 
 def _hover(frame: pd.DataFrame) -> list[list[str]]:
-    return [[e["event_id"], e["title"], date_span(e), e["location"]] for _, e in frame.iterrows()]
+    """Hover fields; Plotly reads hover text as HTML, so text from the data is escaped."""
+    return [[e["event_id"], escape(e["title"]), date_span(e), escape(e["location"])] for _, e in frame.iterrows()]
 
 
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>"

@@ -163,7 +163,7 @@ def sidebar(page_title: str) -> tuple[AppData, Filters]:
             on_change=lambda: _set(text=st.session_state["w_text"]),
             help="Searches titles, descriptions, places, actors and their aliases; accents optional.",
         )
-        st.button("Reset filters", on_click=_on_reset, use_container_width=True)
+        st.button("Reset filters", on_click=_on_reset, width="stretch")
         st.caption(
             "Data: Sahel Atlas curated events, each with its sources · Boundaries: Natural Earth "
             "(public domain) · Maps work offline."

@@ -16,7 +16,7 @@ def test_timeline_spans_are_bars_points_are_markers(fixture_dataset):
     assert list(deployment.y) == ["France · Serval"]
     [attack] = [t for t in points if t.name == "Attack"]
     assert attack.marker.symbol == "circle" and list(attack.y) == ["Attack"]
-    assert attack.customdata[0][1] == "Fixture attack <b>bold</b> & co"
+    assert attack.customdata[0][1] == "Fixture attack &lt;b&gt;bold&lt;/b&gt; &amp; co"
     assert list(fig.layout.xaxis.range) == ["2013-01-01", "2025-12-31"]
     # lanes: spans grouped by actor on top, then one lane per point category
     assert list(fig.layout.yaxis.categoryarray) == [

@@ -137,3 +137,18 @@ def test_phone_width_layout_has_no_horizontal_scroll(visit):
     folium_frame(page)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     v.screenshot("map-phone")
+
+
+def test_a_filter_change_keeps_the_users_pan_and_zoom(visit):
+    v = visit()
+    page = v.open("Map")
+    frame = folium_frame(page)
+    start_zoom = frame.evaluate("() => map_div.getZoom()")
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.wait_for_function(f"() => map_div.getZoom() > {start_zoom}")
+    view = frame.evaluate("() => [map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]")
+    before = frame.evaluate(EVENTS_ON_MAP)
+    choose(page, "Categories", "Attack")
+    frame.wait_for_function(f"() => ({EVENTS_ON_MAP})() != {before}", timeout=30_000)
+    v.wait()
+    assert frame.evaluate("() => [map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]") == view
