@@ -1,9 +1,11 @@
 """Data and downloads: the filtered table and exactly those rows as CSV or GeoJSON."""
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
-from sahel_atlas.export import as_records, to_csv_bytes, to_geojson_bytes
-from sahel_atlas.filters import describe, file_stem
+from sahel_atlas.export import as_records, snapshot_metadata, to_csv_bytes, to_geojson_bytes, to_metadata_bytes
+from sahel_atlas.filters import describe, file_stem, query_string
 from sahel_atlas.ui import filtered_events, selection_sentence, sidebar
 
 data, filters = sidebar("Data")
@@ -24,9 +26,13 @@ st.dataframe(
     },
 )
 
-stem = file_stem(filters)
-left, right = st.columns(2)
-left.download_button(
+metadata = data.dataset.metadata
+snapshot = snapshot_metadata(
+    metadata, describe(filters, data.country_names), query_string(filters), len(events), datetime.now(UTC)
+)
+stem = file_stem(filters, metadata["version"])
+csv_column, geojson_column, metadata_column = st.columns(3)
+csv_column.download_button(
     "Download CSV",
     to_csv_bytes(events),
     file_name=f"{stem}.csv",
@@ -35,15 +41,25 @@ left.download_button(
     width="stretch",
     type="primary",
 )
-right.download_button(
+geojson_column.download_button(
     "Download GeoJSON",
-    to_geojson_bytes(events, describe(filters, data.country_names)),
+    to_geojson_bytes(events, snapshot),
     file_name=f"{stem}.geojson",
     mime="application/geo+json",
     on_click="ignore",
     width="stretch",
 )
+metadata_column.download_button(
+    "Download metadata (JSON)",
+    to_metadata_bytes(snapshot),
+    file_name=f"{stem}.metadata.json",
+    mime="application/json",
+    on_click="ignore",
+    width="stretch",
+)
 st.caption(
-    "Both files hold exactly the rows in the table above, in the columns of data/events.csv "
-    "(UTF-8). The columns are documented in data/README.md."
+    f"The files hold exactly the rows in the table above, in the columns of data/events.csv (UTF-8), from "
+    f"dataset version {metadata['version']} (cut-off {metadata['cutoff']}). The CSV stays plain for "
+    "spreadsheets; its metadata file records the dataset version, the selection, the link that reproduces "
+    "it and the export time. Columns are documented in data/README.md."
 )

@@ -23,6 +23,7 @@ EVENT_COLUMNS = (
     "operation",
     "countries",
     "location",
+    "site",
     "latitude",
     "longitude",
     "geo_precision",
@@ -31,6 +32,7 @@ EVENT_COLUMNS = (
     "sources",
     "notes",
 )
+OPERATION_COLUMNS = ("operation", "lead", "description")
 ACTOR_COLUMNS = ("actor", "type", "country", "aliases", "description")
 LIST_SEPARATOR = ";"
 SOURCE_SEPARATOR = " "

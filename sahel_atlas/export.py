@@ -1,6 +1,11 @@
-"""Downloads: exactly the rows shown, in the columns of data/events.csv."""
+"""Downloads: exactly the rows shown, in the columns of data/events.csv, with a metadata sidecar.
+
+The CSV stays plain for spreadsheets; what it is (dataset version, selection, export time) travels in
+its companion JSON file and inside the GeoJSON, and the version is in every file name.
+"""
 
 import json
+from datetime import datetime
 
 import pandas as pd
 
@@ -23,7 +28,27 @@ def to_csv_bytes(events: pd.DataFrame) -> bytes:
     return as_records(events).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def to_geojson_bytes(events: pd.DataFrame, description: str) -> bytes:
+def snapshot_metadata(metadata: dict, selection: str, view_query: str, rows: int, exported_at: datetime) -> dict:
+    """What a downloaded file is: dataset, version, selection, how to reproduce the view, when."""
+    return {
+        "dataset": metadata["title"],
+        "version": metadata["version"],
+        "cutoff": metadata["cutoff"],
+        "licence": metadata["licence"],
+        "selection": selection,
+        "view_query": view_query,
+        "rows": rows,
+        "columns": list(EVENT_COLUMNS),
+        "data_dictionary": "data/README.md",
+        "exported_at": exported_at.isoformat(timespec="seconds"),
+    }
+
+
+def to_metadata_bytes(snapshot: dict) -> bytes:
+    return (json.dumps(snapshot, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_geojson_bytes(events: pd.DataFrame, snapshot: dict) -> bytes:
     records = as_records(events)
     features = [
         {
@@ -33,5 +58,5 @@ def to_geojson_bytes(events: pd.DataFrame, description: str) -> bytes:
         }
         for r in records.to_dict("records")
     ]
-    collection = {"type": "FeatureCollection", "description": description, "features": features}
+    collection = {"type": "FeatureCollection", "metadata": snapshot, "features": features}
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")

@@ -5,6 +5,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -78,6 +79,11 @@ def to_query_params(filters: Filters) -> dict[str, list[str]]:
     if filters.text.strip():
         params["q"] = [filters.text.strip()]
     return params
+
+
+def query_string(filters: Filters) -> str:
+    """The URL query that reproduces these filters (empty for the default view)."""
+    return urlencode(to_query_params(filters), doseq=True)
 
 
 def from_query_params(
@@ -160,11 +166,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
-def file_stem(filters: Filters) -> str:
-    """E.g. sahel-events_2020-01-01_2022-12-31_france: the selection, readable in a file name."""
+def file_stem(filters: Filters, version: str) -> str:
+    """E.g. sahel-events_2020-01-01_2022-12-31_france_v0.2.0: the selection, readable in a file name."""
     parts = ["sahel-events", filters.start.isoformat(), filters.end.isoformat()]
     parts += [slug(v) for v in (*filters.categories, *filters.actors, *filters.countries)]
     if filters.text.strip():
         parts.append("q-" + slug(filters.text))
-    stem = "_".join(p for p in parts if p)
-    return stem[:150]
+    stem = "_".join(p for p in parts if p)[:150]
+    return f"{stem}_v{version}"

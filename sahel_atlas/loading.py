@@ -7,6 +7,7 @@ app lists every problem in one panel. The files themselves are only ever read.
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,10 +26,12 @@ from .codebook import (
     EVENT_COLUMNS,
     GEO_PRECISIONS,
     LIST_SEPARATOR,
+    OPERATION_COLUMNS,
     SOURCE_SEPARATOR,
     SPAN_EARLIEST,
 )
 
+SITE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EVENT_ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 REQUIRED_EVENT_FIELDS = (
@@ -68,6 +71,8 @@ class Problem:
 class Dataset:
     events: pd.DataFrame
     actors: pd.DataFrame
+    operations: pd.DataFrame
+    metadata: dict
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -119,7 +124,9 @@ def is_source_url(text: str) -> bool:
     return parts.scheme in ("https", "http") and "." in parts.netloc and text.count("://") == 1
 
 
-def check_event(row: dict, known_actors: set, known_countries: set) -> list[tuple[str, str, str]]:
+def check_event(
+    row: dict, known_actors: set, known_countries: set, known_operations: set
+) -> list[tuple[str, str, str]]:
     """(column, value, rule) for every rule the row breaks."""
     issues = []
     for column in REQUIRED_EVENT_FIELDS:
@@ -153,6 +160,15 @@ def check_event(row: dict, known_actors: set, known_countries: set) -> list[tupl
     ):
         if row[column] and row[column] not in vocabulary:
             issues.append((column, row[column], f"must be one of: {', '.join(vocabulary)}"))
+    if row["site"] and not SITE_PATTERN.match(row["site"]):
+        issues.append(("site", row["site"], "must be a slug in lowercase a-z, 0-9 and hyphens"))
+    if row["category"] == "base":
+        if not row["end_date"]:
+            issues.append(("end_date", row["end_date"], "a base is a span: it needs an end_date"))
+        if not row["site"]:
+            issues.append(("site", row["site"], "a base needs a site (the facility it occupies)"))
+    if row["operation"] and row["operation"] not in known_operations:
+        issues.append(("operation", row["operation"], "unknown operation (not in operations.csv)"))
     for actor in split_list(row["actors"]):
         if actor not in known_actors:
             issues.append(("actors", actor, "unknown actor (not in actors.csv)"))
@@ -187,6 +203,14 @@ def check_actor(row: dict, known_countries: set) -> list[tuple[str, str, str]]:
     return issues
 
 
+def check_operation(row: dict, known_actors: set) -> list[tuple[str, str, str]]:
+    issues = [(c, row[c], "must not be empty") for c in ("operation", "lead", "description") if not row[c].strip()]
+    for actor in split_list(row["lead"]):
+        if actor not in known_actors:
+            issues.append(("lead", actor, "unknown actor (not in actors.csv)"))
+    return issues
+
+
 def _validate(path: Path, columns, check, key: str) -> tuple[list[dict], list[Problem]]:
     rows, problems = read_rows(path, columns)
     valid, seen = [], {}
@@ -207,11 +231,45 @@ def load_dataset(data_dir: Path, known_countries: set) -> Dataset:
         data_dir / "actors.csv", ACTOR_COLUMNS, lambda r: check_actor(r, known_countries), "actor"
     )
     known_actors = {row["actor"] for row in actor_rows}
-    event_rows, event_problems = _validate(
-        data_dir / "events.csv", EVENT_COLUMNS, lambda r: check_event(r, known_actors, known_countries), "event_id"
+    operation_rows, operation_problems = _validate(
+        data_dir / "operations.csv",
+        OPERATION_COLUMNS,
+        lambda r: check_operation(r, known_actors),
+        "operation",
     )
-    actors = pd.DataFrame(actor_rows, columns=list(ACTOR_COLUMNS))
-    return Dataset(events=typed_events(event_rows), actors=actors, problems=problems + event_problems)
+    problems += operation_problems
+    known_operations = {row["operation"] for row in operation_rows}
+    event_rows, event_problems = _validate(
+        data_dir / "events.csv",
+        EVENT_COLUMNS,
+        lambda r: check_event(r, known_actors, known_countries, known_operations),
+        "event_id",
+    )
+    metadata, metadata_problems = read_metadata(data_dir / "dataset.json")
+    return Dataset(
+        metadata=metadata,
+        events=typed_events(event_rows),
+        actors=pd.DataFrame(actor_rows, columns=list(ACTOR_COLUMNS)),
+        operations=pd.DataFrame(operation_rows, columns=list(OPERATION_COLUMNS)),
+        problems=metadata_problems + problems + event_problems,
+    )
+
+
+METADATA_KEYS = ("title", "version", "released", "cutoff", "licence", "publisher")
+
+
+def read_metadata(path: Path) -> tuple[dict, list[Problem]]:
+    """The dataset's title, version and cut-off (data/dataset.json); placeholders if it is unreadable."""
+    fallback = dict.fromkeys(METADATA_KEYS, "unknown")
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return fallback, [Problem(path.name, None, None, None, "file not found")]
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return fallback, [Problem(path.name, None, None, None, f"not valid UTF-8 JSON ({error})")]
+    missing = [key for key in METADATA_KEYS if not isinstance(metadata.get(key), str)]
+    problems = [Problem(path.name, None, key, None, "required text field is missing") for key in missing]
+    return {**fallback, **{k: v for k, v in metadata.items() if k not in missing}}, problems
 
 
 def typed_events(rows: list[dict]) -> pd.DataFrame:

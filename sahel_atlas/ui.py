@@ -164,9 +164,10 @@ def sidebar(page_title: str) -> tuple[AppData, Filters]:
             help="Searches titles, descriptions, places, actors and their aliases; accents optional.",
         )
         st.button("Reset filters", on_click=_on_reset, width="stretch")
+        meta = data.dataset.metadata
         st.caption(
-            "Data: Sahel Atlas curated events, each with its sources · Boundaries: Natural Earth "
-            "(public domain) · Maps work offline."
+            f"Dataset v{meta['version']} (cut-off {meta['cutoff']}, {meta['licence']}): curated events, each "
+            "with its sources · Boundaries: Natural Earth (public domain) · Maps work offline."
         )
 
     for notice in st.session_state.pop(NOTICES_KEY, []):

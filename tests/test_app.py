@@ -150,7 +150,7 @@ def test_bad_data_shows_one_panel_not_a_traceback(tmp_path, monkeypatch):
     [panel] = at.error
     assert "2 problem(s)" in panel.value
     assert "events.csv, line 2: column `date_precision` value 'fortnight'" in panel.value.replace("\\", "")
-    assert "row has 2 fields, the header has 18" in panel.value
+    assert "row has 2 fields, the header has 19" in panel.value
     assert int(metric(at, "Events")) > 0  # the rest is still shown
 
 

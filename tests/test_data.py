@@ -2,6 +2,7 @@
 
 import math
 from datetime import date
+from itertools import pairwise
 
 import pandas as pd
 import pytest
@@ -38,8 +39,48 @@ def test_the_data_passes_every_rule(dataset):
     assert [p.message() for p in dataset.problems] == []
 
 
-def test_enough_events(events):
-    assert len(events) >= 80
+def test_enough_events_and_sources(events):
+    assert len(events) >= 250
+    two_or_more = events["sources"].str.split().str.len() >= 2
+    assert two_or_more.mean() >= 0.30
+
+
+def test_each_base_site_has_one_holder_at_a_time(events):
+    """Spans at one facility follow each other; a handover day may end one span and start the next."""
+    overlaps = []
+    bases = events[events["category"] == "base"].sort_values("start_date")
+    for site, spans in bases.groupby("site"):
+        rows = list(spans.itertuples())
+        for before, after in pairwise(rows):
+            if after.start_date < before.end_date:
+                overlaps.append(f"{site}: {before.event_id} until {before.end_date:%Y-%m-%d} / {after.event_id}")
+    assert overlaps == []
+
+
+def test_operations_of_the_brief_are_spans_and_known(dataset):
+    known = set(dataset.operations["operation"])
+    used = set(dataset.events["operation"]) - {""}
+    assert used <= known
+    for operation in ("EUCAP Sahel Mali", "EUCAP Sahel Niger", "G5 Sahel Joint Force", "MISIN", "AFISMA"):
+        assert not spans(dataset.events, operation).empty, operation
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (date(2015, 5, 15), "Algiers"),
+        (date(2023, 9, 16), "Liptako-Gourma"),
+        (date(2024, 7, 6), "confedera"),
+        (date(2024, 1, 28), "ECOWAS"),
+        (date(2025, 1, 29), "ECOWAS"),
+        (date(2023, 6, 30), "2690"),
+        (date(2024, 1, 25), "Algiers"),
+    ],
+)
+def test_turning_points(events, day, words):
+    on_day = events[events["start_date"].dt.date == day]
+    text = on_day["title"] + " " + on_day["description"]
+    assert text.str.contains(words, case=False).any(), f"nothing on {day} about {words}"
 
 
 def test_every_event_lies_in_its_first_country(events, geography):

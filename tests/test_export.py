@@ -1,6 +1,8 @@
 import json
+from datetime import UTC, datetime
 
-from sahel_atlas.export import to_csv_bytes, to_geojson_bytes
+from sahel_atlas.codebook import EVENT_COLUMNS
+from sahel_atlas.export import snapshot_metadata, to_csv_bytes, to_geojson_bytes, to_metadata_bytes
 from tests.conftest import FIXTURES
 
 
@@ -14,12 +16,12 @@ def test_csv_of_a_selection_exact_bytes(fixture_dataset):
     selected = events[events["category"].isin(["attack", "base"])]
     expected = (
         "event_id,start_date,end_date,date_precision,category,title,description,actors,operation,countries,"
-        "location,latitude,longitude,geo_precision,fatalities,troops,sources,notes\n"
+        "location,site,latitude,longitude,geo_precision,fatalities,troops,sources,notes\n"
         "2013-02-01-fixture-base,2013-02-01,2022-08-15,month,base,Fixture base at Gao,"
-        '"Synthetic test row, not a fact.",France,Barkhane,MLI,Gao,16.27,-0.04,town,,,'
+        '"Synthetic test row, not a fact.",France,Barkhane,MLI,Gao,gao-fixture-base,16.27,-0.04,town,,,'
         "https://example.org/b https://example.org/c,\n"
         "2015-11-20-fixture-attack,2015-11-20,,day,attack,Fixture attack <b>bold</b> & co,"
-        "Synthetic <script>alert(1)</script> row.,JNIM,,MLI,Ménaka,15.92,2.4,town,22,,https://example.org/d,\n"
+        "Synthetic <script>alert(1)</script> row.,JNIM,,MLI,Ménaka,,15.92,2.4,town,22,,https://example.org/d,\n"
     )
     assert to_csv_bytes(selected) == expected.encode("utf-8")
 
@@ -30,10 +32,31 @@ def test_csv_of_nothing_is_the_header(fixture_dataset):
     )
 
 
+SNAPSHOT = {"selection": "All attack events.", "version": "0.2.0"}
+
+
+def test_snapshot_metadata(fixture_dataset):
+    snapshot = snapshot_metadata(
+        fixture_dataset.metadata, "All events.", "category=attack", 1, datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    )
+    assert json.loads(to_metadata_bytes(snapshot)) == {
+        "dataset": fixture_dataset.metadata["title"],
+        "version": "0.2.0",
+        "cutoff": "2025-12-31",
+        "licence": "CC BY 4.0",
+        "selection": "All events.",
+        "view_query": "category=attack",
+        "rows": 1,
+        "columns": list(EVENT_COLUMNS),
+        "data_dictionary": "data/README.md",
+        "exported_at": "2026-11-26T09:30:00+00:00",
+    }
+
+
 def test_geojson(fixture_dataset):
     events = fixture_dataset.events
-    collection = json.loads(to_geojson_bytes(events[events["category"] == "attack"], "All attack events."))
-    assert collection["description"] == "All attack events."
+    collection = json.loads(to_geojson_bytes(events[events["category"] == "attack"], SNAPSHOT))
+    assert collection["metadata"] == SNAPSHOT
     [feature] = collection["features"]
     assert feature["geometry"] == {"type": "Point", "coordinates": [2.4, 15.92]}
     assert feature["properties"]["location"] == "Ménaka"

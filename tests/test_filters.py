@@ -9,6 +9,7 @@ from sahel_atlas.filters import (
     file_stem,
     fold,
     from_query_params,
+    query_string,
     search_index,
     to_query_params,
 )
@@ -129,10 +130,12 @@ def test_page_keys_are_not_reported_as_unknown():
 def test_describe_and_file_stem():
     filters = Filters(start=date(2020, 1, 1), end=date(2022, 12, 31), actors=("France",), countries=("MLI",))
     assert describe(filters, NAMES) == "All events from 01 Jan 2020 to 31 Dec 2022 involving France in Mali."
-    assert file_stem(filters) == "sahel-events_2020-01-01_2022-12-31_france_mli"
+    assert file_stem(filters, "0.2.0") == "sahel-events_2020-01-01_2022-12-31_france_mli_v0.2.0"
+    assert query_string(filters) == "from=2020-01-01&to=2022-12-31&actor=France&country=MLI"
     both = Filters(categories=("coup", "attack"), actors=("CNSP (Niger)",), text="Niamey coup")
     assert describe(both, NAMES) == (
         "All coup or attempt or attack events from 01 Jan 2013 to 31 Dec 2025 "
         "involving CNSP (Niger) matching “Niamey coup”."
     )
-    assert file_stem(both) == "sahel-events_2013-01-01_2025-12-31_coup_attack_cnsp-niger_q-niamey-coup"
+    assert file_stem(both, "1.0.0") == "sahel-events_2013-01-01_2025-12-31_coup_attack_cnsp-niger_q-niamey-coup_v1.0.0"
+    assert query_string(Filters()) == ""

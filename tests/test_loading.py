@@ -61,6 +61,12 @@ EVENT_RULES = [
     ("events.csv", 2, "sources", "https://example.org/a,https://example.org/b", "http(s)://"),
     ("events.csv", 2, "sources", "https://example.org/a  https://example.org/b", "http(s)://"),
     ("events.csv", 2, "sources", "", "must not be empty"),
+    ("events.csv", 3, "site", "Gao Base", "must be a slug"),
+    ("events.csv", 3, "site", "", "a base needs a site"),
+    ("events.csv", 3, "end_date", "", "a base is a span"),
+    ("events.csv", 2, "operation", "Sentinelle", "unknown operation"),
+    ("operations.csv", 2, "lead", "Atlantis Corps", "unknown actor"),
+    ("operations.csv", 3, "description", "", "must not be empty"),
     ("actors.csv", 2, "type", "army", "must be one of"),
     ("actors.csv", 2, "country", "FRX", "unknown ISO 3166-1"),
     ("actors.csv", 3, "actor", "France", "duplicate of line 2"),
@@ -109,12 +115,18 @@ def test_missing_and_unknown_columns(data_copy, known_countries):
     assert list(dataset.events.columns)[: len(EVENT_COLUMNS)] == list(EVENT_COLUMNS)
 
 
+def test_an_event_of_an_invalid_operation_is_reported_too(data_copy, known_countries):
+    rewrite_cell(data_copy, "operations.csv", 2, "lead", "Nobody")
+    dataset = load_dataset(data_copy, known_countries)
+    assert ("events.csv", "operation", "Serval") in {(p.file, p.column, p.value) for p in dataset.problems}
+
+
 def test_wrong_field_count_names_the_line(data_copy, known_countries):
     path = data_copy / "events.csv"
     with path.open("a", encoding="utf-8") as handle:
         handle.write("2016-01-01-short-row,2016-01-01\n")
     dataset = load_dataset(data_copy, known_countries)
-    assert [(p.line, p.rule) for p in dataset.problems] == [(7, "row has 2 fields, the header has 18")]
+    assert [(p.line, p.rule) for p in dataset.problems] == [(7, "row has 2 fields, the header has 19")]
     assert len(dataset.events) == 5
 
 
@@ -133,3 +145,16 @@ def test_loading_never_writes_the_data(data_copy, known_countries):
     before["events.csv"] = (data_copy / "events.csv").read_bytes()
     load_dataset(data_copy, known_countries)
     assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+
+
+def test_dataset_metadata(fixture_dataset, data_copy, known_countries):
+    assert fixture_dataset.metadata["version"] == "0.2.0"
+    (data_copy / "dataset.json").write_text('{"title": "x", "version": 3}', encoding="utf-8")
+    dataset = load_dataset(data_copy, known_countries)
+    assert {(p.file, p.column) for p in dataset.problems} == {
+        ("dataset.json", key) for key in ("version", "released", "cutoff", "licence", "publisher")
+    }
+    assert dataset.metadata["version"] == "unknown" and dataset.metadata["title"] == "x"
+    (data_copy / "dataset.json").write_text("{not json", encoding="utf-8")
+    [problem] = load_dataset(data_copy, known_countries).problems
+    assert problem.rule.startswith("not valid UTF-8 JSON")

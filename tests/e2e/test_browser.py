@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 from datetime import date
 
 import pytest
@@ -118,7 +119,8 @@ def test_download_csv_is_exactly_the_rows_shown(visit, tmp_path):
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download CSV").click()
     download = download_info.value
-    assert download.suggested_filename == "sahel-events_2020-01-01_2022-12-31_france.csv"
+    version = dataset_version()
+    assert download.suggested_filename == f"sahel-events_2020-01-01_2022-12-31_france_v{version}.csv"
     rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-8"))))
     assert len(rows) == shown > 0
 
@@ -129,6 +131,10 @@ def test_download_csv_is_exactly_the_rows_shown(visit, tmp_path):
     assert [r["event_id"] for r in rows] == list(expected["event_id"])
     assert all("France" in r["actors"].split(";") for r in rows)
     assert v.blocked == []
+
+
+def dataset_version():
+    return json.loads((ROOT / "data" / "dataset.json").read_text(encoding="utf-8"))["version"]
 
 
 def test_phone_width_layout_has_no_horizontal_scroll(visit):
