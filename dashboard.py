@@ -32,7 +32,9 @@ st.subheader("Events per year, by category", anchor=False)
 st.plotly_chart(build_events_per_year(events, filters.start, filters.end), width="stretch")
 
 st.subheader("Explore", anchor=False)
-links = st.columns(3)
-links[0].page_link("pages/1_Map.py", label="Map: where, and which bases were held when", icon="🗺️")
-links[1].page_link("pages/2_Timeline.py", label="Timeline: operations, bases and events", icon="📅")
-links[2].page_link("pages/3_Data.py", label="Data and downloads (CSV, GeoJSON)", icon="⬇️")
+st.page_link(
+    "pages/1_Map.py", label="Map: where things happened, and which bases were held when", icon=":material/map:"
+)
+st.page_link("pages/2_Timeline.py", label="Timeline: operations, bases and events", icon=":material/timeline:")
+st.page_link("pages/3_Data.py", label="Data and downloads (CSV, GeoJSON)", icon=":material/download:")
+st.page_link("pages/4_About.py", label="About the data: method, sources, citation", icon=":material/info:")

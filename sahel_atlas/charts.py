@@ -121,3 +121,19 @@ def build_events_per_year(events: pd.DataFrame, start: date, end: date) -> go.Fi
         yaxis={"title": "events"},
     )
     return fig
+
+
+def build_events_by_country(events: pd.DataFrame, country_names: dict) -> go.Figure:
+    """Events by the country where they took place (the first of `countries`)."""
+    counts = events["country_list"].str[0].value_counts().sort_values()
+    fig = go.Figure(
+        go.Bar(
+            x=counts.values,
+            y=[country_names.get(code, code) for code in counts.index],
+            orientation="h",
+            marker_color="#0072B2",
+            hovertemplate="%{y}: %{x} events<extra></extra>",
+        )
+    )
+    fig.update_layout(height=max(300, 24 * len(counts)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return fig

@@ -111,6 +111,9 @@ OTHER_COUNTRIES = {
     "CAN": "Canada",
 }
 
+# Natural Earth's English names, where the region's own usage differs.
+COUNTRY_NAME_OVERRIDES = {"CIV": "Côte d'Ivoire", "SAH": "Western Sahara"}
+
 # Region presets for the map: (south, west), (north, east).
 REGIONS = {
     "Sahel": ((8.0, -18.0), (24.0, 24.5)),

@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .codebook import OTHER_COUNTRIES
+from .codebook import COUNTRY_NAME_OVERRIDES, OTHER_COUNTRIES
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Geography:
     def country_names(self) -> dict[str, str]:
         """ISO alpha-3 code -> English name, for the mapped countries and the others events may name."""
         mapped = {f["properties"]["iso_a3"]: f["properties"]["name_en"] for f in self.countries["features"]}
-        return {**OTHER_COUNTRIES, **mapped}
+        return {**OTHER_COUNTRIES, **mapped, **COUNTRY_NAME_OVERRIDES}
 
 
 def load_geography(geo_dir: Path) -> Geography:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -31,4 +32,19 @@ def headline_counts(events: pd.DataFrame, end: date) -> Counts:
         bases_active=len(bases_active_on(events, end)),
         fatalities=int(known.sum()),
         events_with_fatalities=len(known),
+    )
+
+
+def source_domains(events: pd.DataFrame) -> pd.DataFrame:
+    """How many events cite each website, most cited first."""
+    domains = events["sources"].str.split().explode().map(lambda url: urlsplit(url).netloc.removeprefix("www."))
+    per_event = domains.groupby(level=0).unique().explode()
+    counts = per_event.value_counts().rename_axis("website").reset_index(name="events citing it")
+    return counts
+
+
+def citation(metadata: dict) -> str:
+    return (
+        f"{metadata['publisher']}. {metadata['title']}. Dataset version {metadata['version']} "
+        f"(cut-off {metadata['cutoff']}), released {metadata['released']}. Licence: {metadata['licence']}."
     )

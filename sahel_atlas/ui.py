@@ -92,7 +92,7 @@ def problems_panel(problems: list[Problem]) -> None:
     st.error(
         f"**The data has {len(problems)} problem(s); the rows concerned are left out until they are "
         f"fixed.**\n\n{lines}",
-        icon="⚠️",
+        icon=":material/warning:",
     )
 
 
@@ -104,7 +104,7 @@ def md_escape(text: str) -> str:
 
 def sidebar(page_title: str) -> tuple[AppData, Filters]:
     """Page config, the data (or a clear message), and the shared filters. Every page starts here."""
-    st.set_page_config(page_title=f"{page_title} · Sahel Atlas", page_icon="🗺️", layout="wide")
+    st.set_page_config(page_title=f"{page_title} · Sahel Atlas", page_icon=":material/public:", layout="wide")
     try:
         data = load_app_data(DATA_DIR, GEO_DIR)
     except (OSError, ValueError) as error:
@@ -171,7 +171,7 @@ def sidebar(page_title: str) -> tuple[AppData, Filters]:
         )
 
     for notice in st.session_state.pop(NOTICES_KEY, []):
-        st.warning(notice, icon="🔗")
+        st.warning(notice, icon=":material/link_off:")
     problems_panel(data.dataset.problems)
     page_keys = {key: st.query_params.get_all(key) for key in EXTRA_QUERY_KEYS if key in st.query_params}
     st.query_params.from_dict({**to_query_params(filters), **page_keys})

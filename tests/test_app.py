@@ -10,7 +10,7 @@ from sahel_atlas import ui
 from tests.conftest import ROOT
 from tests.test_loading import rewrite_cell
 
-PAGES = ["dashboard.py", "pages/1_Map.py", "pages/2_Timeline.py", "pages/3_Data.py"]
+PAGES = ["dashboard.py", "pages/1_Map.py", "pages/2_Timeline.py", "pages/3_Data.py", "pages/4_About.py"]
 TIMEOUT = 60
 
 
@@ -159,3 +159,13 @@ def test_missing_geography_is_a_message(tmp_path, monkeypatch):
     at = run("dashboard.py")
     assert not at.exception
     assert "could not read its data or geography" in at.error[0].value
+
+
+def test_about_page_shows_version_citation_and_coverage():
+    at = run("pages/4_About.py")
+    metadata = json.loads((ROOT / "data" / "dataset.json").read_text(encoding="utf-8"))
+    assert f"version **{metadata['version']}**" in at.markdown[0].value
+    assert metadata["version"] in at.code[0].value and "Licence" in at.code[0].value
+    assert len(at.get("plotly_chart")) == 2
+    sources = at.dataframe[0].value
+    assert sources["events citing it"].iloc[0] >= sources["events citing it"].iloc[-1] > 0

@@ -1,7 +1,7 @@
 from datetime import date
 
-from sahel_atlas.charts import build_events_per_year, build_timeline, span_lane
-from sahel_atlas.summary import bases_active_on, headline_counts
+from sahel_atlas.charts import build_events_by_country, build_events_per_year, build_timeline, span_lane
+from sahel_atlas.summary import bases_active_on, headline_counts, source_domains
 
 
 def test_timeline_spans_are_bars_points_are_markers(fixture_dataset):
@@ -49,3 +49,10 @@ def test_headline_counts(fixture_dataset):
     assert (counts.events, counts.coups, counts.bases_active) == (5, 1, 1)
     assert (counts.fatalities, counts.events_with_fatalities) == (22, 1)
     assert bases_active_on(fixture_dataset.events, date(2022, 8, 16)).empty
+
+
+def test_events_by_country_and_source_domains(fixture_dataset):
+    fig = build_events_by_country(fixture_dataset.events, {"MLI": "Mali"})
+    assert list(fig.data[0].y) == ["Mali"] and list(fig.data[0].x) == [5]
+    domains = source_domains(fixture_dataset.events)
+    assert domains.to_dict("records") == [{"website": "example.org", "events citing it": 5}]

@@ -12,7 +12,13 @@ from sahel_atlas.geography import load_geography
 from sahel_atlas.loading import load_dataset
 from tests.conftest import ROOT
 
-PAGES = {"": "Sahel Atlas", "Map": "Map", "Timeline": "Timeline", "Data": "Data and downloads"}
+PAGES = {
+    "": "Sahel Atlas",
+    "Map": "Map",
+    "Timeline": "Timeline",
+    "Data": "Data and downloads",
+    "About": "About the data",
+}
 
 # Events represented on the map: each cluster bubble counts its members, each lone marker one.
 EVENTS_ON_MAP = """() => {
