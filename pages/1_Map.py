@@ -1,55 +1,148 @@
-"""Map: the filtered events and the bases as held on a chosen date, drawn offline."""
+"""Map as of a date: bases held, operations under way, regimes, recent events; playback month by month."""
+
+import time
 
 import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from sahel_atlas.codebook import DEFAULT_REGION, REGIONS
-from sahel_atlas.mapview import build_base_map, build_event_layers, legend_html, tooltip_text
-from sahel_atlas.ui import filtered_events, parse_day, selection_sentence, show_record, sidebar
+from sahel_atlas.codebook import REGIONS
+from sahel_atlas.export import as_of_snapshot_csv, as_records
+from sahel_atlas.i18n import format_date, t
+from sahel_atlas.mapview import (
+    build_base_map,
+    build_event_layers,
+    build_regime_layer,
+    event_title,
+    legend_html,
+    tooltip_text,
+    visible_events,
+    window_start,
+)
+from sahel_atlas.state import WINDOWS, as_of_in
+from sahel_atlas.summary import next_month, operations_on, regimes_on
+from sahel_atlas.ui import current, filtered_events, selection_sentence, set_view, show_record, sidebar, sync_url
 
-data, filters = sidebar("Map")
+STEP_SECONDS = 1.5  # playback pace: one month per step
+
+data, filters, view = sidebar("map")
+lang = view.lang
 events = filtered_events(data, filters)
 
-st.title("Map", anchor=False)
-selection_sentence(data, filters, len(events))
+st.title(t("map", lang), anchor=False)
+selection_sentence(data, filters, view, len(events))
 
-if "region" not in st.session_state:
-    asked = st.query_params.get("region")
-    st.session_state.region = asked if asked in REGIONS else DEFAULT_REGION
-if "as_of" not in st.session_state:
-    st.session_state.as_of = parse_day(st.query_params.get("asof", ""), filters.end)
-st.session_state.as_of = st.session_state.as_of
-
-left, right = st.columns([3, 2])
-left.radio("Region", list(REGIONS), key="region", horizontal=True)
-right.date_input(
-    "Bases as of",
-    key="as_of",
-    min_value=filters.start,
-    max_value=filters.end,
-    format="YYYY-MM-DD",
-    help="Bases held on this date are filled; closed ones are dashed.",
+st.session_state.setdefault("playing", False)
+region_col, window_col, play_col = st.columns([4, 2, 1], vertical_alignment="bottom")
+st.session_state["w_region"] = view.region
+region_col.radio(
+    t("region", lang),
+    list(REGIONS),
+    key="w_region",
+    horizontal=True,
+    on_change=lambda: set_view(region=st.session_state["w_region"]),
 )
-as_of = st.session_state.as_of
-st.query_params["region"] = st.session_state.region
-st.query_params["asof"] = as_of.isoformat()
-
-base_map = build_base_map(data.geography, st.session_state.region)
-clicked = st_folium(
-    base_map,
-    key=f"map-{st.session_state.region}",
-    feature_group_to_add=build_event_layers(events, as_of),
-    layer_control=folium.LayerControl(collapsed=True),
-    returned_objects=["last_object_clicked_tooltip"],
-    height=560,
-    use_container_width=True,
+st.session_state["w_window"] = view.window
+window_col.selectbox(
+    t("window", lang),
+    WINDOWS,
+    key="w_window",
+    format_func=lambda n: t("window_months", lang, n=n) if n else t("window_all", lang),
+    on_change=lambda: set_view(window=st.session_state["w_window"]),
 )
-st.markdown(legend_html(), unsafe_allow_html=True)
+playing = st.session_state["playing"]
+if play_col.button(
+    t("pause", lang) if playing else t("play", lang),
+    icon=":material/pause:" if playing else ":material/play_arrow:",
+    help=t("play_help", lang),
+    width="stretch",
+):
+    st.session_state["playing"] = not playing
+    st.session_state["last_step"] = time.monotonic()
+    if not playing and as_of_in(view, filters) >= filters.end:
+        set_view(as_of=filters.start)  # playing from the end starts again at the beginning
+    st.rerun()
 
-tooltip = (clicked or {}).get("last_object_clicked_tooltip")
-matches = events[[tooltip_text(e) == tooltip for _, e in events.iterrows()]] if tooltip else events.iloc[0:0]
-if matches.empty:
-    st.info("Click a marker to see its full record here.")
-for _, event in matches.iterrows():
-    show_record(event, data.country_names)
+
+def step_playback() -> None:
+    """While playing, move the as-of date one month on per step; stop at the end of the range."""
+    filters, view = current()
+    if not st.session_state["playing"] or time.monotonic() - st.session_state.get("last_step", 0) < STEP_SECONDS * 0.9:
+        return
+    st.session_state["last_step"] = time.monotonic()
+    following = next_month(as_of_in(view, filters))
+    if following > filters.end:
+        st.session_state["playing"] = False
+        st.rerun(scope="app")
+    set_view(as_of=following)
+
+
+@st.fragment(run_every=STEP_SECONDS if st.session_state["playing"] else None)
+def dated_map() -> None:
+    step_playback()
+    filters, view = current()
+    as_of = as_of_in(view, filters)
+    st.session_state["w_asof"] = as_of
+    st.date_input(
+        t("as_of", lang),
+        key="w_asof",
+        min_value=filters.start,
+        max_value=filters.end,
+        format="YYYY-MM-DD",
+        help=t("as_of_help", lang),
+        on_change=lambda: set_view(as_of=st.session_state["w_asof"]),
+    )
+    started = time.perf_counter()
+    layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang)]
+    layers += build_event_layers(events, as_of, window_start(as_of, view.window, filters.start), lang, view.event)
+    clicked = st_folium(
+        build_base_map(data.geography, view.region, lang),
+        key=f"map-{view.region}-{lang}",
+        feature_group_to_add=layers,
+        layer_control=folium.LayerControl(collapsed=True),
+        returned_objects=["last_object_clicked_tooltip"],
+        height=560,
+        use_container_width=True,
+    )
+    st.session_state["step_ms"] = (time.perf_counter() - started) * 1000
+    operations = operations_on(events, as_of)
+    names = sorted(
+        {f"{o['operation'] or event_title(o, lang)} ({o['actor_list'][0]})" for _, o in operations.iterrows()}
+    )
+    st.markdown(
+        f"**{t('operations_active', lang, day=format_date(as_of, lang))}:** {', '.join(names) or t('none', lang)}"
+    )
+    st.markdown(legend_html(lang), unsafe_allow_html=True)
+
+    tooltip = (clicked or {}).get("last_object_clicked_tooltip")
+    if tooltip and tooltip != st.session_state.get("last_tooltip"):
+        st.session_state["last_tooltip"] = tooltip
+        match = events[[tooltip_text(e, lang) == tooltip for _, e in events.iterrows()]]
+        if not match.empty:
+            set_view(event=match["event_id"].iloc[0])
+            st.rerun(scope="app")
+    sync_url()
+
+    with st.expander(t("map_table", lang)):
+        shown = visible_events(events, as_of, window_start(as_of, view.window, filters.start))
+        st.dataframe(
+            as_records(shown)[["event_id", "start_date", "end_date", "category", "title", "location"]],
+            hide_index=True,
+            width="stretch",
+        )
+    st.download_button(
+        t("snapshot", lang, day=format_date(as_of, lang)),
+        as_of_snapshot_csv(events, data.dataset.regimes, as_of),
+        file_name=f"sahel-as-of_{as_of.isoformat()}_v{data.dataset.metadata['version']}.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+
+
+dated_map()
+
+selected = data.events[data.events["event_id"] == view.event]
+if selected.empty:
+    st.info(t("click_marker", lang))
+else:
+    show_record(selected.iloc[0], data.country_names(lang), lang)

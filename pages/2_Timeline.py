@@ -1,21 +1,34 @@
-"""Timeline: operations and base occupations as bars in lanes by actor, point events by category."""
+"""Timeline: operations and bases as bars in lanes by actor, point events by category; click to select."""
 
 import streamlit as st
 
 from sahel_atlas.charts import build_timeline
-from sahel_atlas.ui import filtered_events, selection_sentence, sidebar
+from sahel_atlas.i18n import t
+from sahel_atlas.state import as_of_in
+from sahel_atlas.ui import filtered_events, selection_sentence, set_view, show_record, sidebar
 
-data, filters = sidebar("Timeline")
+data, filters, view = sidebar("timeline")
+lang = view.lang
 events = filtered_events(data, filters)
 
-st.title("Timeline", anchor=False)
-selection_sentence(data, filters, len(events))
+st.title(t("timeline", lang), anchor=False)
+selection_sentence(data, filters, view, len(events))
 if events.empty:
-    st.info("No event matches these filters. Widen the date range or clear a filter.")
+    st.info(t("no_match", lang))
 else:
-    st.plotly_chart(build_timeline(events, filters.start, filters.end), width="stretch")
-    st.caption(
-        "Bars: operations, missions and base occupations, from start to end (or to the dataset's "
-        "cut-off when still under way). Markers: point events, one lane per category. "
-        "Hover for date, title and place."
+    chosen = st.plotly_chart(
+        build_timeline(events, filters.start, filters.end, lang, view.event, as_of_in(view, filters)),
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key=f"timeline-{view.event}",  # a new selection redraws the chart with its highlight
     )
+    points = chosen.selection.points if chosen else []
+    if points and points[0]["customdata"][0] != view.event:
+        set_view(event=points[0]["customdata"][0])
+        st.rerun()
+    st.caption(t("timeline_caption", lang))
+
+selected = data.events[data.events["event_id"] == view.event]
+if not selected.empty:
+    show_record(selected.iloc[0], data.country_names(lang), lang)

@@ -5,14 +5,17 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from sahel_atlas.export import as_records, snapshot_metadata, to_csv_bytes, to_geojson_bytes, to_metadata_bytes
-from sahel_atlas.filters import describe, file_stem, query_string
+from sahel_atlas.filters import describe, file_stem
+from sahel_atlas.i18n import t
+from sahel_atlas.state import query_string
 from sahel_atlas.ui import filtered_events, selection_sentence, sidebar
 
-data, filters = sidebar("Data")
+data, filters, view = sidebar("data")
+lang = view.lang
 events = filtered_events(data, filters)
 
-st.title("Data and downloads", anchor=False)
-selection_sentence(data, filters, len(events))
+st.title(t("data", lang), anchor=False)
+selection_sentence(data, filters, view, len(events))
 
 table = as_records(events)
 table.insert(list(table.columns).index("sources"), "first_source", table["sources"].str.split().str[0])
@@ -21,19 +24,23 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "first_source": st.column_config.LinkColumn("first source", help="Opens the first cited source"),
-        "sources": st.column_config.TextColumn("all sources"),
+        "first_source": st.column_config.LinkColumn(t("first_source", lang)),
+        "sources": st.column_config.TextColumn(t("all_sources", lang)),
     },
 )
 
 metadata = data.dataset.metadata
 snapshot = snapshot_metadata(
-    metadata, describe(filters, data.country_names), query_string(filters), len(events), datetime.now(UTC)
+    metadata,
+    describe(filters, data.country_names(lang), lang),
+    query_string(filters, view),
+    len(events),
+    datetime.now(UTC),
 )
 stem = file_stem(filters, metadata["version"])
 csv_column, geojson_column, metadata_column = st.columns(3)
 csv_column.download_button(
-    "Download CSV",
+    t("download_csv", lang),
     to_csv_bytes(events),
     file_name=f"{stem}.csv",
     mime="text/csv",
@@ -42,7 +49,7 @@ csv_column.download_button(
     type="primary",
 )
 geojson_column.download_button(
-    "Download GeoJSON",
+    t("download_geojson", lang),
     to_geojson_bytes(events, snapshot),
     file_name=f"{stem}.geojson",
     mime="application/geo+json",
@@ -50,16 +57,11 @@ geojson_column.download_button(
     width="stretch",
 )
 metadata_column.download_button(
-    "Download metadata (JSON)",
+    t("download_metadata", lang),
     to_metadata_bytes(snapshot),
     file_name=f"{stem}.metadata.json",
     mime="application/json",
     on_click="ignore",
     width="stretch",
 )
-st.caption(
-    f"The files hold exactly the rows in the table above, in the columns of data/events.csv (UTF-8), from "
-    f"dataset version {metadata['version']} (cut-off {metadata['cutoff']}). The CSV stays plain for "
-    "spreadsheets; its metadata file records the dataset version, the selection, the link that reproduces "
-    "it and the export time. Columns are documented in data/README.md."
-)
+st.caption(t("data_caption", lang, version=metadata["version"], cutoff=metadata["cutoff"]))

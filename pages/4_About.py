@@ -1,48 +1,54 @@
-"""About the data: version, coverage, method, sources, how to cite and how to report an error."""
+"""About the data: version, coverage, troop strength, how to cite, how to report an error, method."""
 
 import streamlit as st
 
-from sahel_atlas.charts import build_events_by_country, build_events_per_year
+from sahel_atlas.charts import build_events_by_country, build_events_per_year, build_strength_chart
 from sahel_atlas.codebook import DATA_CUTOFF, DATA_START
+from sahel_atlas.i18n import t
 from sahel_atlas.summary import citation, source_domains
 from sahel_atlas.ui import DATA_DIR, sidebar
 
-data, _ = sidebar("About the data")
-events, metadata = data.events, data.dataset.metadata
+data, _, view = sidebar("about")
+lang = view.lang
+events, metadata, dataset = data.events, data.dataset.metadata, data.dataset
 
-st.title("About the data", anchor=False)
+st.title(t("about", lang), anchor=False)
 st.markdown(
-    f"**{metadata['title']}** — version **{metadata['version']}**, cut-off {metadata['cutoff']}, released "
-    f"{metadata['released']}, licence {metadata['licence']}. {len(events)} events, "
-    f"{len(data.dataset.actors)} actors, {len(data.dataset.operations)} operations; every event cites the "
-    "sources it was checked against. This page describes the whole dataset, whatever the filters."
+    t(
+        "about_intro",
+        lang,
+        events=len(events),
+        actors=len(dataset.actors),
+        operations=len(dataset.operations),
+        **metadata,
+    )
 )
 
-st.subheader("Coverage", anchor=False)
+st.subheader(t("coverage", lang), anchor=False)
 left, right = st.columns([3, 2])
-left.plotly_chart(build_events_per_year(events, DATA_START, DATA_CUTOFF), width="stretch")
-right.plotly_chart(build_events_by_country(events, data.country_names), width="stretch")
+left.plotly_chart(build_events_per_year(events, DATA_START, DATA_CUTOFF, lang), width="stretch")
+right.plotly_chart(build_events_by_country(events, data.country_names(lang), lang), width="stretch")
 
-st.subheader("How to cite", anchor=False)
+st.subheader(t("strength", lang), anchor=False)
+forces = list(dict.fromkeys(dataset.strength["force"]))
+force = st.selectbox(t("strength_force", lang), forces, index=forces.index("France") if "France" in forces else 0)
+st.plotly_chart(build_strength_chart(dataset.strength, force, lang), width="stretch")
+st.caption(t("strength_caption", lang))
+
+st.subheader(t("cite", lang), anchor=False)
 st.code(citation(metadata), language=None, wrap_lines=True)
-st.markdown(
-    "For a single fact, cite the sources listed in its row as well: Sahel Atlas records where each fact "
-    "comes from, it is not itself the original source. Downloads carry the version in their file name "
-    "and a metadata file."
-)
+st.markdown(t("cite_note", lang))
 
-st.subheader("Report an error", anchor=False)
-st.markdown(
-    "Open an issue in the Sahel Atlas repository with the event's `event_id` (shown in every record and "
-    "download), what is wrong, and a source that shows the correct fact. Corrections are listed in the "
-    "changelog of the data dictionary below and in the next version's number."
-)
+st.subheader(t("report", lang), anchor=False)
+st.markdown(t("report_text", lang))
 
-st.subheader("Sources", anchor=False)
+st.subheader(t("sources_title", lang), anchor=False)
 domains = source_domains(events)
-st.markdown(f"{len(domains)} websites are cited. The most cited:")
-st.dataframe(domains.head(40), hide_index=True, width="stretch")
+st.markdown(t("sources_count", lang, count=len(domains)))
+st.dataframe(
+    domains.head(40).set_axis([t("website", lang), t("citing_events", lang)], axis=1), hide_index=True, width="stretch"
+)
 
-st.subheader("Method and data dictionary", anchor=False)
-with st.expander("data/README.md: columns, vocabularies, sourcing method, coverage, known gaps, changelog"):
+st.subheader(t("method", lang), anchor=False)
+with st.expander(t("method_expander", lang)):
     st.markdown((DATA_DIR / "README.md").read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ EVENT_COLUMNS = (
     "date_precision",
     "category",
     "title",
+    "title_fr",
     "description",
     "actors",
     "operation",
@@ -33,6 +34,10 @@ EVENT_COLUMNS = (
     "notes",
 )
 OPERATION_COLUMNS = ("operation", "lead", "description")
+REGIME_COLUMNS = ("country", "start_date", "end_date", "regime", "leader", "began_with", "sources", "notes")
+REGIMES = ("civilian", "military-led transition", "junta")
+STRENGTH_COLUMNS = ("date", "force", "scope", "troops", "kind", "date_precision", "source", "notes")
+STRENGTH_KINDS = ("deployed", "authorised", "peak", "planned", "estimate")
 ACTOR_COLUMNS = ("actor", "type", "country", "aliases", "description")
 LIST_SEPARATOR = ";"
 SOURCE_SEPARATOR = " "
@@ -58,15 +63,6 @@ SPAN_EARLIEST = date(1960, 1, 1)
 DEFAULT_START = date(2013, 1, 1)
 DEFAULT_END = DATA_CUTOFF
 
-CATEGORY_LABELS = {
-    "deployment": "Deployment",
-    "withdrawal": "Withdrawal",
-    "base": "Base",
-    "coup": "Coup or attempt",
-    "attack": "Attack",
-    "agreement": "Agreement",
-    "diplomacy": "Diplomacy",
-}
 # Okabe-Ito palette: distinguishable under the common colour-vision deficiencies.
 CATEGORY_COLOURS = {
     "deployment": "#0072B2",
@@ -91,28 +87,50 @@ CATEGORY_SHAPES = {
 
 # Countries outside the map that events may concern (the map's own come from geo/countries.geojson).
 OTHER_COUNTRIES = {
-    "FRA": "France",
-    "USA": "United States",
-    "RUS": "Russia",
-    "DEU": "Germany",
-    "ITA": "Italy",
-    "GBR": "United Kingdom",
-    "BEL": "Belgium",
-    "ESP": "Spain",
-    "EST": "Estonia",
-    "SWE": "Sweden",
-    "CZE": "Czechia",
-    "DNK": "Denmark",
-    "NLD": "Netherlands",
-    "PRT": "Portugal",
-    "CHN": "China",
-    "TUR": "Türkiye",
-    "UKR": "Ukraine",
-    "CAN": "Canada",
+    "en": {
+        "FRA": "France",
+        "USA": "United States",
+        "RUS": "Russia",
+        "DEU": "Germany",
+        "ITA": "Italy",
+        "GBR": "United Kingdom",
+        "BEL": "Belgium",
+        "ESP": "Spain",
+        "EST": "Estonia",
+        "SWE": "Sweden",
+        "CZE": "Czechia",
+        "DNK": "Denmark",
+        "NLD": "Netherlands",
+        "PRT": "Portugal",
+        "CHN": "China",
+        "TUR": "Türkiye",
+        "UKR": "Ukraine",
+        "CAN": "Canada",
+    },
+    "fr": {
+        "FRA": "France",
+        "USA": "États-Unis",
+        "RUS": "Russie",
+        "DEU": "Allemagne",
+        "ITA": "Italie",
+        "GBR": "Royaume-Uni",
+        "BEL": "Belgique",
+        "ESP": "Espagne",
+        "EST": "Estonie",
+        "SWE": "Suède",
+        "CZE": "Tchéquie",
+        "DNK": "Danemark",
+        "NLD": "Pays-Bas",
+        "PRT": "Portugal",
+        "CHN": "Chine",
+        "TUR": "Turquie",
+        "UKR": "Ukraine",
+        "CAN": "Canada",
+    },
 }
 
 # Natural Earth's English names, where the region's own usage differs.
-COUNTRY_NAME_OVERRIDES = {"CIV": "Côte d'Ivoire", "SAH": "Western Sahara"}
+COUNTRY_NAME_OVERRIDES = {"en": {"CIV": "Côte d'Ivoire", "SAH": "Western Sahara"}, "fr": {"SAH": "Sahara occidental"}}
 
 # Region presets for the map: (south, west), (north, east).
 REGIONS = {

@@ -5,11 +5,12 @@ its companion JSON file and inside the GeoJSON, and the version is in every file
 """
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 
 from .codebook import EVENT_COLUMNS
+from .summary import bases_active_on, operations_on, regime_periods_on
 
 
 def as_records(events: pd.DataFrame) -> pd.DataFrame:
@@ -60,3 +61,48 @@ def to_geojson_bytes(events: pd.DataFrame, snapshot: dict) -> bytes:
     ]
     collection = {"type": "FeatureCollection", "metadata": snapshot, "features": features}
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+SNAPSHOT_COLUMNS = ("as_of", "kind", "name", "held_by", "country", "since", "until", "event_id", "sources")
+
+
+def as_of_snapshot(events: pd.DataFrame, regimes: pd.DataFrame, day: date) -> pd.DataFrame:
+    """What was in place on `day`: bases held, operations under way, each country's regime."""
+
+    def iso(value) -> str:
+        return "" if pd.isna(value) else value.date().isoformat()
+
+    rows = [
+        (
+            day.isoformat(),
+            kind,
+            e["operation"] if kind == "operation" and e["operation"] else e["location"],
+            e["actor_list"][0],
+            e["country_list"][0],
+            iso(e["start_date"]),
+            iso(e["end_date"]),
+            e["event_id"],
+            e["sources"],
+        )
+        for kind, frame in (("base", bases_active_on(events, day)), ("operation", operations_on(events, day)))
+        for _, e in frame.iterrows()
+    ]
+    rows += [
+        (
+            day.isoformat(),
+            "regime",
+            r["regime"],
+            r["leader"],
+            r["country"],
+            iso(r["start_date"]),
+            iso(r["end_date"]),
+            r["began_with"],
+            r["sources"],
+        )
+        for _, r in regime_periods_on(regimes, day).iterrows()
+    ]
+    return pd.DataFrame(rows, columns=list(SNAPSHOT_COLUMNS))
+
+
+def as_of_snapshot_csv(events: pd.DataFrame, regimes: pd.DataFrame, day: date) -> bytes:
+    return as_of_snapshot(events, regimes, day).to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -1,15 +1,15 @@
-"""One value describes the view: `Filters`, applied by one pure function, mirrored in the URL."""
+"""Which events the view shows: `Filters`, applied by one pure function, described in a sentence."""
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlencode
 
 import pandas as pd
 
-from .codebook import CATEGORIES, CATEGORY_LABELS, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
+from .codebook import DEFAULT_END, DEFAULT_START
+from .i18n import category_label, format_date, t
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def fold(text: str) -> str:
 def search_index(events: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     """Folded searchable text of each event, including the aliases of its actors."""
     aliases = dict(zip(actors["actor"], actors["aliases"], strict=True))
-    columns = ("event_id", "title", "description", "actors", "operation", "location", "countries", "notes")
+    columns = ("event_id", "title", "title_fr", "description", "actors", "operation", "location", "countries", "notes")
     text = events[list(columns)].astype(str).agg(" ".join, axis=1)
     alias_text = events["actor_list"].map(lambda names: " ".join(aliases.get(n, "") for n in names))
     return (text + " " + alias_text).map(fold)
@@ -61,104 +61,28 @@ def apply_filters(events: pd.DataFrame, filters: Filters, index: pd.Series | Non
     return events[keep]
 
 
-# --- URL query string -------------------------------------------------------------------------
-
-QUERY_KEYS = ("from", "to", "actor", "category", "country", "q")
-
-
-def to_query_params(filters: Filters) -> dict[str, list[str]]:
-    """Only what differs from the default, so a plain link stays plain."""
-    params: dict[str, list[str]] = {}
-    if filters.start != DEFAULT_START:
-        params["from"] = [filters.start.isoformat()]
-    if filters.end != DEFAULT_END:
-        params["to"] = [filters.end.isoformat()]
-    for key, values in (("actor", filters.actors), ("category", filters.categories), ("country", filters.countries)):
-        if values:
-            params[key] = list(values)
-    if filters.text.strip():
-        params["q"] = [filters.text.strip()]
-    return params
-
-
-def query_string(filters: Filters) -> str:
-    """The URL query that reproduces these filters (empty for the default view)."""
-    return urlencode(to_query_params(filters), doseq=True)
-
-
-def from_query_params(
-    params: Mapping[str, Iterable[str]], known_actors: Iterable[str], known_countries: Iterable[str]
-) -> tuple[Filters, list[str]]:
-    """Filters from a query string, and a notice for every value that was dropped."""
-    notices: list[str] = []
-    filters = Filters()
-
-    def day(key: str, default: date) -> date:
-        values = list(params.get(key, []))
-        if not values:
-            return default
-        try:
-            value = date.fromisoformat(values[0])
-        except ValueError:
-            notices.append(f"Ignored the date {key}={values[0]!r}: not a date written YYYY-MM-DD.")
-            return default
-        if not DATA_START <= value <= DATA_CUTOFF:
-            notices.append(f"Ignored the date {key}={values[0]}: outside {DATA_START} to {DATA_CUTOFF}.")
-            return default
-        return value
-
-    def known(key: str, vocabulary: Iterable[str], what: str) -> tuple[str, ...]:
-        allowed = set(vocabulary)
-        kept = []
-        for value in params.get(key, []):
-            if value in allowed:
-                kept.append(value)
-            else:
-                notices.append(f"Ignored the unknown {what} {value!r}.")
-        return tuple(dict.fromkeys(kept))
-
-    start, end = day("from", filters.start), day("to", filters.end)
-    if start > end:
-        notices.append(f"Ignored the date range {start} to {end}: it ends before it starts.")
-        start, end = filters.start, filters.end
-    text = " ".join(params.get("q", []))[:200]
-    filters = replace(
-        filters,
-        start=start,
-        end=end,
-        text=text,
-        actors=known("actor", known_actors, "actor"),
-        categories=known("category", CATEGORIES, "category"),
-        countries=known("country", known_countries, "country"),
-    )
-    unknown = sorted(set(params) - set(QUERY_KEYS) - EXTRA_QUERY_KEYS)
-    notices += [f"Ignored the unknown setting {key!r} in the link." for key in unknown]
-    return filters, notices
-
-
-# Keys owned by pages (map region, as-of date), read where they are used.
-EXTRA_QUERY_KEYS = {"region", "asof"}
-
-
 # --- Human description and file names ----------------------------------------------------------
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _join(items: list[str], lang: str) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {t('or', lang)} " + items[-1]
 
 
-def describe(filters: Filters, country_names: Mapping[str, str]) -> str:
+def describe(filters: Filters, country_names: Mapping[str, str], lang: str = "en") -> str:
     """A sentence stating the selection, used for headings and download labels."""
-    what = "events"
+    what = t("sentence_events", lang)
     if filters.categories:
-        what = _join([CATEGORY_LABELS[c].lower() for c in filters.categories]) + " events"
-    sentence = f"All {what} from {filters.start:%d %b %Y} to {filters.end:%d %b %Y}"
+        labels = [category_label(c, lang).lower() for c in filters.categories]
+        what = t("sentence_category_events", lang, categories=_join(labels, lang))
+    start, end = format_date(filters.start, lang), format_date(filters.end, lang)
+    sentence = t("sentence_all", lang, what=what, start=start, end=end)
     if filters.actors:
-        sentence += " involving " + _join(list(filters.actors))
+        sentence += t("sentence_involving", lang, actors=_join(list(filters.actors), lang))
     if filters.countries:
-        sentence += " in " + _join([country_names.get(c, c) for c in filters.countries])
+        names = [country_names.get(c, c) for c in filters.countries]
+        sentence += t("sentence_in", lang, countries=_join(names, lang))
     if filters.text.strip():
-        sentence += f" matching “{filters.text.strip()}”"
+        sentence += t("sentence_matching", lang, text=filters.text.strip())
     return sentence + "."
 
 

@@ -27,8 +27,12 @@ from .codebook import (
     GEO_PRECISIONS,
     LIST_SEPARATOR,
     OPERATION_COLUMNS,
+    REGIME_COLUMNS,
+    REGIMES,
     SOURCE_SEPARATOR,
     SPAN_EARLIEST,
+    STRENGTH_COLUMNS,
+    STRENGTH_KINDS,
 )
 
 SITE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -72,6 +76,8 @@ class Dataset:
     events: pd.DataFrame
     actors: pd.DataFrame
     operations: pd.DataFrame
+    regimes: pd.DataFrame
+    strength: pd.DataFrame
     metadata: dict
     problems: list[Problem] = field(default_factory=list)
 
@@ -121,7 +127,8 @@ def parse_date(text: str) -> date | None:
 
 def is_source_url(text: str) -> bool:
     parts = urlsplit(text)
-    return parts.scheme in ("https", "http") and "." in parts.netloc and text.count("://") == 1
+    # an archive's address may embed another URL; two addresses joined by a comma may not
+    return parts.scheme in ("https", "http") and "." in parts.netloc and not re.search(r",\s*https?://", text)
 
 
 def check_event(
@@ -211,14 +218,62 @@ def check_operation(row: dict, known_actors: set) -> list[tuple[str, str, str]]:
     return issues
 
 
-def _validate(path: Path, columns, check, key: str) -> tuple[list[dict], list[Problem]]:
+def check_regime(row: dict, known_countries: set, known_events: set) -> list[tuple[str, str, str]]:
+    issues = [
+        (c, row[c], "must not be empty")
+        for c in ("country", "start_date", "end_date", "regime", "sources")
+        if not row[c].strip()
+    ]
+    if row["country"] and row["country"] not in known_countries:
+        issues.append(("country", row["country"], "unknown ISO 3166-1 alpha-3 country code"))
+    start, end = parse_date(row["start_date"]), parse_date(row["end_date"])
+    for column, day in (("start_date", start), ("end_date", end)):
+        if row[column] and day is None:
+            issues.append((column, row[column], "must be a real date written YYYY-MM-DD"))
+    if start and end and end < start:
+        issues.append(("end_date", row["end_date"], "must not be before start_date"))
+    if row["regime"] and row["regime"] not in REGIMES:
+        issues.append(("regime", row["regime"], f"must be one of: {', '.join(REGIMES)}"))
+    if row["began_with"] and row["began_with"] not in known_events:
+        issues.append(("began_with", row["began_with"], "unknown event_id (not in events.csv)"))
+    issues += [
+        ("sources", url, "must be http(s):// URLs separated by single spaces")
+        for url in row["sources"].split()
+        if not is_source_url(url)
+    ]
+    return issues
+
+
+def check_strength(row: dict, known_actors: set) -> list[tuple[str, str, str]]:
+    issues = [
+        (c, row[c], "must not be empty")
+        for c in ("date", "force", "scope", "troops", "kind", "source")
+        if not row[c].strip()
+    ]
+    if row["date"] and parse_date(row["date"]) is None:
+        issues.append(("date", row["date"], "must be a real date written YYYY-MM-DD"))
+    if row["force"] and row["force"] not in known_actors:
+        issues.append(("force", row["force"], "unknown actor (not in actors.csv)"))
+    if row["troops"] and not row["troops"].isdigit():
+        issues.append(("troops", row["troops"], "must be a whole number"))
+    if row["kind"] and row["kind"] not in STRENGTH_KINDS:
+        issues.append(("kind", row["kind"], f"must be one of: {', '.join(STRENGTH_KINDS)}"))
+    if row["date_precision"] not in DATE_PRECISIONS:
+        issues.append(("date_precision", row["date_precision"], f"must be one of: {', '.join(DATE_PRECISIONS)}"))
+    if row["source"] and not is_source_url(row["source"]):
+        issues.append(("source", row["source"], "must be one http(s):// URL"))
+    return issues
+
+
+def _validate(path: Path, columns, check, key: str | None) -> tuple[list[dict], list[Problem]]:
     rows, problems = read_rows(path, columns)
     valid, seen = [], {}
     for line, row in rows:
         issues = check(row)
-        if row[key] in seen:
+        if key and row[key] in seen:
             issues.append((key, row[key], f"duplicate of line {seen[row[key]]}"))
-        seen.setdefault(row[key], line)
+        if key:
+            seen.setdefault(row[key], line)
         problems += [Problem(path.name, line, column, value, rule) for column, value, rule in issues]
         if not issues:
             valid.append(row)
@@ -245,13 +300,24 @@ def load_dataset(data_dir: Path, known_countries: set) -> Dataset:
         lambda r: check_event(r, known_actors, known_countries, known_operations),
         "event_id",
     )
+    regime_rows, regime_problems = _validate(
+        data_dir / "regimes.csv",
+        REGIME_COLUMNS,
+        lambda r: check_regime(r, known_countries, {row["event_id"] for row in event_rows}),
+        None,
+    )
+    strength_rows, strength_problems = _validate(
+        data_dir / "troop_strength.csv", STRENGTH_COLUMNS, lambda r: check_strength(r, known_actors), None
+    )
     metadata, metadata_problems = read_metadata(data_dir / "dataset.json")
     return Dataset(
         metadata=metadata,
         events=typed_events(event_rows),
         actors=pd.DataFrame(actor_rows, columns=list(ACTOR_COLUMNS)),
         operations=pd.DataFrame(operation_rows, columns=list(OPERATION_COLUMNS)),
-        problems=metadata_problems + problems + event_problems,
+        regimes=typed_regimes(regime_rows),
+        strength=typed_strength(strength_rows),
+        problems=metadata_problems + problems + event_problems + regime_problems + strength_problems,
     )
 
 
@@ -270,6 +336,20 @@ def read_metadata(path: Path) -> tuple[dict, list[Problem]]:
     missing = [key for key in METADATA_KEYS if not isinstance(metadata.get(key), str)]
     problems = [Problem(path.name, None, key, None, "required text field is missing") for key in missing]
     return {**fallback, **{k: v for k, v in metadata.items() if k not in missing}}, problems
+
+
+def typed_regimes(rows: list[dict]) -> pd.DataFrame:
+    regimes = pd.DataFrame(rows, columns=list(REGIME_COLUMNS))
+    for column in ("start_date", "end_date"):
+        regimes[column] = pd.to_datetime(regimes[column])
+    return regimes.sort_values(["country", "start_date"], ignore_index=True)
+
+
+def typed_strength(rows: list[dict]) -> pd.DataFrame:
+    strength = pd.DataFrame(rows, columns=list(STRENGTH_COLUMNS))
+    strength["date"] = pd.to_datetime(strength["date"])
+    strength["troops"] = strength["troops"].astype(int)
+    return strength.sort_values(["force", "date"], ignore_index=True)
 
 
 def typed_events(rows: list[dict]) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 """Headline counts of a selection."""
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -22,6 +23,32 @@ def bases_active_on(events: pd.DataFrame, day: date) -> pd.DataFrame:
     when = pd.Timestamp(day)
     last = bases["end_date"].fillna(bases["start_date"])
     return bases[(bases["start_date"] <= when) & (last >= when)]
+
+
+def operations_on(events: pd.DataFrame, day: date) -> pd.DataFrame:
+    """Deployment spans (operations, missions, forces) under way on `day`."""
+    spans = events[(events["category"] == "deployment") & events["end_date"].notna()]
+    when = pd.Timestamp(day)
+    return spans[(spans["start_date"] <= when) & (spans["end_date"] >= when)]
+
+
+def regime_periods_on(regimes: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The regime period of each country that includes `day` (periods do not overlap)."""
+    when = pd.Timestamp(day)
+    return regimes[(regimes["start_date"] <= when) & (regimes["end_date"] >= when)]
+
+
+def regimes_on(regimes: pd.DataFrame, day: date) -> dict[str, str]:
+    """Country -> regime on `day`."""
+    current = regime_periods_on(regimes, day)
+    return dict(zip(current["country"], current["regime"], strict=True))
+
+
+def next_month(day: date) -> date:
+    """The same day of the next month (its last day where the month is shorter)."""
+    index = day.year * 12 + day.month  # the next month, counted from year 0
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def headline_counts(events: pd.DataFrame, end: date) -> Counts:

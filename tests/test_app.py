@@ -123,13 +123,14 @@ def test_reset_clears_every_filter():
 def test_map_region_and_as_of_date():
     at = run("pages/1_Map.py", region="Niger", asof="2022-02-17")
     args = map_args(at)
-    assert "fitBounds" in args["script"] and "[[11.5, 0.0], [23.6, 16.0]]" in args["script"]
+    assert "[[11.5, 0.0], [23.6, 16.0]]" in args["script"]
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
     assert args["returned_objects"] == ["last_object_clicked_tooltip"]
-    assert at.date_input(key="as_of").value.isoformat() == "2022-02-17"
-    at.radio(key="region").set_value("Mali").run()
+    assert at.date_input(key="w_asof").value.isoformat() == "2022-02-17"
+    at.radio(key="w_region").set_value("Mali").run()
     assert "[[10.0, -12.5], [25.2, 4.5]]" in map_args(at)["script"]
     assert query_values(at, "region") == ["Mali"]
+    assert query_values(at, "asof") == ["2022-02-17"]
 
 
 def test_empty_selection_is_explained():
@@ -150,7 +151,7 @@ def test_bad_data_shows_one_panel_not_a_traceback(tmp_path, monkeypatch):
     [panel] = at.error
     assert "2 problem(s)" in panel.value
     assert "events.csv, line 2: column `date_precision` value 'fortnight'" in panel.value.replace("\\", "")
-    assert "row has 2 fields, the header has 19" in panel.value
+    assert "row has 2 fields, the header has 20" in panel.value
     assert int(metric(at, "Events")) > 0  # the rest is still shown
 
 
@@ -166,6 +167,6 @@ def test_about_page_shows_version_citation_and_coverage():
     metadata = json.loads((ROOT / "data" / "dataset.json").read_text(encoding="utf-8"))
     assert f"version **{metadata['version']}**" in at.markdown[0].value
     assert metadata["version"] in at.code[0].value and "Licence" in at.code[0].value
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 3  # per year, by country, troop strength
     sources = at.dataframe[0].value
     assert sources["events citing it"].iloc[0] >= sources["events citing it"].iloc[-1] > 0

@@ -17,7 +17,10 @@ def test_timeline_spans_are_bars_points_are_markers(fixture_dataset):
     [attack] = [t for t in points if t.name == "Attack"]
     assert attack.marker.symbol == "circle" and list(attack.y) == ["Attack"]
     assert attack.customdata[0][1] == "Fixture attack &lt;b&gt;bold&lt;/b&gt; &amp; co"
-    assert list(fig.layout.xaxis.range) == ["2013-01-01", "2025-12-31"]
+    # the view spans a year around the date filter, which is drawn as a band
+    assert list(fig.layout.xaxis.range) == ["2012-01-02", "2026-04-01"]
+    [band] = fig.layout.shapes
+    assert (band.x0, band.x1) == ("2013-01-01", "2025-12-31")
     # lanes: spans grouped by actor on top, then one lane per point category
     assert list(fig.layout.yaxis.categoryarray) == [
         "Agreement",

@@ -2,17 +2,8 @@ from datetime import date
 
 import pytest
 
-from sahel_atlas.filters import (
-    Filters,
-    apply_filters,
-    describe,
-    file_stem,
-    fold,
-    from_query_params,
-    query_string,
-    search_index,
-    to_query_params,
-)
+from sahel_atlas.filters import Filters, apply_filters, describe, file_stem, fold, search_index
+from sahel_atlas.state import query_string
 
 NAMES = {"MLI": "Mali", "FRA": "France", "NER": "Niger"}
 
@@ -79,63 +70,23 @@ def test_fold():
     assert fold("Ménaka ÉTAT Côte d'Ivoire") == "menaka etat cote d'ivoire"
 
 
-def test_query_params_round_trip():
-    filters = Filters(
-        start=date(2020, 1, 1),
-        end=date(2022, 12, 31),
-        actors=("France", "Wagner Group"),
-        categories=("base",),
-        countries=("MLI", "NER"),
-        text="Ménaka",
-    )
-    params = to_query_params(filters)
-    assert params == {
-        "from": ["2020-01-01"],
-        "to": ["2022-12-31"],
-        "actor": ["France", "Wagner Group"],
-        "category": ["base"],
-        "country": ["MLI", "NER"],
-        "q": ["Ménaka"],
-    }
-    assert from_query_params(params, ["France", "Wagner Group"], NAMES) == (filters, [])
-
-
-def test_default_filters_make_an_empty_query():
-    assert to_query_params(Filters()) == {}
-    assert from_query_params({}, [], NAMES) == (Filters(), [])
-
-
-@pytest.mark.parametrize(
-    ("params", "expected", "notice"),
-    [
-        ({"from": ["2020-02-30"]}, Filters(), "not a date"),
-        ({"to": ["2031-01-01"]}, Filters(), "outside"),
-        ({"from": ["2022-01-01"], "to": ["2021-01-01"]}, Filters(), "ends before it starts"),
-        ({"actor": ["France", "Atlantis"]}, Filters(actors=("France",)), "unknown actor 'Atlantis'"),
-        ({"category": ["battle"]}, Filters(), "unknown category 'battle'"),
-        ({"country": ["XXX", "MLI"]}, Filters(countries=("MLI",)), "unknown country 'XXX'"),
-        ({"colour": ["red"]}, Filters(), "unknown setting 'colour'"),
-    ],
-)
-def test_malformed_query_values_are_dropped_with_a_notice(params, expected, notice):
-    filters, notices = from_query_params(params, ["France"], NAMES)
-    assert filters == expected
-    assert len(notices) == 1 and notice in notices[0]
-
-
-def test_page_keys_are_not_reported_as_unknown():
-    assert from_query_params({"region": ["Mali"], "asof": ["2022-02-17"]}, [], NAMES) == (Filters(), [])
-
-
 def test_describe_and_file_stem():
     filters = Filters(start=date(2020, 1, 1), end=date(2022, 12, 31), actors=("France",), countries=("MLI",))
-    assert describe(filters, NAMES) == "All events from 01 Jan 2020 to 31 Dec 2022 involving France in Mali."
+    assert describe(filters, NAMES) == "All events from 1 Jan 2020 to 31 Dec 2022 involving France in Mali."
+    assert (
+        describe(filters, NAMES, "fr")
+        == "Tous les événements du 1 janv. 2020 au 31 déc. 2022 impliquant France concernant Mali."
+    )
     assert file_stem(filters, "0.2.0") == "sahel-events_2020-01-01_2022-12-31_france_mli_v0.2.0"
     assert query_string(filters) == "from=2020-01-01&to=2022-12-31&actor=France&country=MLI"
     both = Filters(categories=("coup", "attack"), actors=("CNSP (Niger)",), text="Niamey coup")
     assert describe(both, NAMES) == (
-        "All coup or attempt or attack events from 01 Jan 2013 to 31 Dec 2025 "
+        "All coup or attempt or attack events from 1 Jan 2013 to 31 Dec 2025 "
         "involving CNSP (Niger) matching “Niamey coup”."
+    )
+    assert describe(both, NAMES, "fr") == (
+        "Événements de type coup d'état ou tentative ou attaque du 1 janv. 2013 au 31 déc. 2025 "
+        "impliquant CNSP (Niger) contenant « Niamey coup »."
     )
     assert file_stem(both, "1.0.0") == "sahel-events_2013-01-01_2025-12-31_coup_attack_cnsp-niger_q-niamey-coup_v1.0.0"
     assert query_string(Filters()) == ""

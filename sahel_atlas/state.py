@@ -1,0 +1,137 @@
+"""The whole view as two small values, and their round trip through the URL query string.
+
+`Filters` says which events; `View` says how they are looked at (language, map region, as-of date,
+event window, selected event). Both are rebuilt from a link, so a copied URL restores the view; a value
+that cannot be used is dropped with a notice in the user's language.
+"""
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_REGION, REGIONS
+from .filters import Filters
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+# Months of events shown before the as-of date on the map; 0 = the whole date range.
+WINDOWS = (3, 6, 12, 24, 0)
+DEFAULT_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class View:
+    lang: str = DEFAULT_LANGUAGE
+    region: str = DEFAULT_REGION
+    as_of: date | None = None  # None: the end of the date range
+    window: int = DEFAULT_WINDOW
+    event: str = ""  # the selected event_id
+
+
+FILTER_KEYS = ("from", "to", "actor", "category", "country", "q")
+VIEW_KEYS = ("lang", "region", "asof", "window", "event")
+
+
+def as_of_in(view: View, filters: Filters) -> date:
+    """The as-of date, kept inside the date range."""
+    day = view.as_of or filters.end
+    return min(max(day, filters.start), filters.end)
+
+
+def to_query_params(filters: Filters, view: View = View()) -> dict[str, list[str]]:
+    """Only what differs from the default, so a plain link stays plain."""
+    defaults, default_view = Filters(), View()
+    params: dict[str, list[str]] = {}
+    if filters.start != defaults.start:
+        params["from"] = [filters.start.isoformat()]
+    if filters.end != defaults.end:
+        params["to"] = [filters.end.isoformat()]
+    for key, values in (("actor", filters.actors), ("category", filters.categories), ("country", filters.countries)):
+        if values:
+            params[key] = list(values)
+    if filters.text.strip():
+        params["q"] = [filters.text.strip()]
+    if view.lang != default_view.lang:
+        params["lang"] = [view.lang]
+    if view.region != default_view.region:
+        params["region"] = [view.region]
+    if view.as_of is not None:
+        params["asof"] = [view.as_of.isoformat()]
+    if view.window != default_view.window:
+        params["window"] = [str(view.window)]
+    if view.event:
+        params["event"] = [view.event]
+    return params
+
+
+def query_string(filters: Filters, view: View = View()) -> str:
+    return urlencode(to_query_params(filters, view), doseq=True)
+
+
+def from_query_params(
+    params: Mapping[str, Iterable[str]],
+    known_actors: Iterable[str],
+    known_countries: Iterable[str],
+    known_events: Collection[str] = (),
+    browser_lang: str = DEFAULT_LANGUAGE,
+) -> tuple[Filters, View, list[str]]:
+    """Filters and view from a query string, and a notice for every value that was dropped."""
+    params = {key: list(values) for key, values in params.items()}
+    asked_lang = (params.get("lang") or [""])[0]
+    lang = asked_lang if asked_lang in LANGUAGES else browser_lang
+    notices: list[str] = []
+
+    def first(key: str) -> str | None:
+        return params[key][0] if params.get(key) else None
+
+    def day(key: str) -> date | None:
+        value = first(key)
+        if value is None:
+            return None
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            notices.append(t("notice_bad_date", lang, key=key, value=value))
+            return None
+        if not DATA_START <= parsed <= DATA_CUTOFF:
+            notices.append(t("notice_out_of_range", lang, key=key, value=value, start=DATA_START, end=DATA_CUTOFF))
+            return None
+        return parsed
+
+    def known(key: str, vocabulary: Iterable[str], what: str) -> tuple[str, ...]:
+        allowed = set(vocabulary)
+        kept = []
+        for value in params.get(key, []):
+            if value in allowed:
+                kept.append(value)
+            else:
+                notices.append(t("notice_unknown_value", lang, what=t(what, lang), value=value))
+        return tuple(dict.fromkeys(kept))
+
+    def one_of(key: str, vocabulary: Iterable[str], what: str, default):
+        kept = known(key, [str(v) for v in vocabulary], what)
+        return kept[0] if kept else default
+
+    defaults = Filters()
+    start, end = day("from") or defaults.start, day("to") or defaults.end
+    if start > end:
+        notices.append(t("notice_reversed", lang, start=start, end=end))
+        start, end = defaults.start, defaults.end
+    filters = Filters(
+        start=start,
+        end=end,
+        text=" ".join(params.get("q", []))[:200],
+        actors=known("actor", known_actors, "what_actor"),
+        categories=known("category", CATEGORIES, "what_category"),
+        countries=known("country", known_countries, "what_country"),
+    )
+    view = View(
+        lang=one_of("lang", LANGUAGES, "what_language", browser_lang),
+        region=one_of("region", REGIONS, "what_region", DEFAULT_REGION),
+        as_of=day("asof"),
+        window=int(one_of("window", WINDOWS, "what_window", DEFAULT_WINDOW)),
+        event=one_of("event", known_events, "what_event", ""),
+    )
+    unknown = sorted(set(params) - set(FILTER_KEYS) - set(VIEW_KEYS))
+    notices += [t("notice_unknown_key", lang, key=key) for key in unknown]
+    return filters, view, notices

@@ -1,0 +1,87 @@
+from datetime import date
+
+import pytest
+
+from sahel_atlas.filters import Filters
+from sahel_atlas.state import View, as_of_in, from_query_params, query_string, to_query_params
+
+NAMES = {"MLI": "Mali", "FRA": "France", "NER": "Niger"}
+EVENTS = {"2022-02-17-announcement"}
+
+
+def parse(params, browser="en"):
+    return from_query_params(params, ["France", "Wagner Group"], NAMES, EVENTS, browser)
+
+
+def test_round_trip_of_every_setting():
+    filters = Filters(
+        start=date(2020, 1, 1),
+        end=date(2022, 12, 31),
+        actors=("France", "Wagner Group"),
+        categories=("base",),
+        countries=("MLI", "NER"),
+        text="Ménaka",
+    )
+    view = View(lang="fr", region="Mali", as_of=date(2022, 2, 17), window=6, event="2022-02-17-announcement")
+    params = to_query_params(filters, view)
+    assert params == {
+        "from": ["2020-01-01"],
+        "to": ["2022-12-31"],
+        "actor": ["France", "Wagner Group"],
+        "category": ["base"],
+        "country": ["MLI", "NER"],
+        "q": ["Ménaka"],
+        "lang": ["fr"],
+        "region": ["Mali"],
+        "asof": ["2022-02-17"],
+        "window": ["6"],
+        "event": ["2022-02-17-announcement"],
+    }
+    assert parse(params) == (filters, view, [])
+    assert query_string(filters, view).startswith("from=2020-01-01&to=2022-12-31&actor=France&actor=Wagner+Group")
+
+
+def test_default_view_makes_an_empty_query():
+    assert to_query_params(Filters(), View()) == {}
+    assert query_string(Filters()) == ""
+    assert parse({}) == (Filters(), View(), [])
+
+
+def test_browser_language_is_the_default_and_the_link_wins():
+    assert parse({}, browser="fr")[1].lang == "fr"
+    assert parse({"lang": ["en"]}, browser="fr")[1].lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected_filters", "expected_view", "notice"),
+    [
+        ({"from": ["2020-02-30"]}, Filters(), View(), "not a date"),
+        ({"to": ["2031-01-01"]}, Filters(), View(), "outside"),
+        ({"from": ["2022-01-01"], "to": ["2021-01-01"]}, Filters(), View(), "ends before it starts"),
+        ({"actor": ["France", "Atlantis"]}, Filters(actors=("France",)), View(), "unknown actor 'Atlantis'"),
+        ({"category": ["battle"]}, Filters(), View(), "unknown category 'battle'"),
+        ({"country": ["XXX", "MLI"]}, Filters(countries=("MLI",)), View(), "unknown country 'XXX'"),
+        ({"region": ["Atlantis"]}, Filters(), View(), "unknown region 'Atlantis'"),
+        ({"window": ["5"]}, Filters(), View(), "unknown window '5'"),
+        ({"lang": ["de"]}, Filters(), View(), "unknown language 'de'"),
+        ({"event": ["no-such-event"]}, Filters(), View(), "unknown event 'no-such-event'"),
+        ({"asof": ["yesterday"]}, Filters(), View(), "not a date"),
+        ({"colour": ["red"]}, Filters(), View(), "unknown setting 'colour'"),
+    ],
+)
+def test_malformed_values_are_dropped_with_a_notice(params, expected_filters, expected_view, notice):
+    filters, view, notices = parse(params)
+    assert (filters, view) == (expected_filters, expected_view)
+    assert len(notices) == 1 and notice in notices[0]
+
+
+def test_notices_speak_the_links_language():
+    _, _, notices = parse({"lang": ["fr"], "category": ["bataille"]})
+    assert notices == ["Valeur inconnue ignorée (catégorie) : 'bataille'."]
+
+
+def test_as_of_stays_inside_the_date_range():
+    filters = Filters(start=date(2020, 1, 1), end=date(2021, 12, 31))
+    assert as_of_in(View(), filters) == date(2021, 12, 31)
+    assert as_of_in(View(as_of=date(2019, 5, 1)), filters) == date(2020, 1, 1)
+    assert as_of_in(View(as_of=date(2021, 3, 4)), filters) == date(2021, 3, 4)
