@@ -19,8 +19,8 @@ from sahel_atlas.mapview import (
     visible_events,
     window_start,
 )
-from sahel_atlas.state import WINDOWS, as_of_in
-from sahel_atlas.summary import next_month, operations_on, regimes_on
+from sahel_atlas.state import WINDOWS, as_of_in, playback_step
+from sahel_atlas.summary import operations_on, regimes_on
 from sahel_atlas.ui import current, filtered_events, selection_sentence, set_view, show_record, sidebar, sync_url
 
 STEP_SECONDS = 1.5  # playback pace: one month per step
@@ -70,8 +70,8 @@ def step_playback() -> None:
     if not st.session_state["playing"] or time.monotonic() - st.session_state.get("last_step", 0) < STEP_SECONDS * 0.9:
         return
     st.session_state["last_step"] = time.monotonic()
-    following = next_month(as_of_in(view, filters))
-    if following > filters.end:
+    following = playback_step(view, filters)
+    if following is None:
         st.session_state["playing"] = False
         st.rerun(scope="app")
     set_view(as_of=following)

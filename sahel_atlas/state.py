@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_REGION, REGIONS
 from .filters import Filters
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from .summary import next_month
 
 # Months of events shown before the as-of date on the map; 0 = the whole date range.
 WINDOWS = (3, 6, 12, 24, 0)
@@ -36,6 +37,12 @@ def as_of_in(view: View, filters: Filters) -> date:
     """The as-of date, kept inside the date range."""
     day = view.as_of or filters.end
     return min(max(day, filters.start), filters.end)
+
+
+def playback_step(view: View, filters: Filters) -> date | None:
+    """The next as-of date of playback (one month on), or None once past the end of the range."""
+    following = next_month(as_of_in(view, filters))
+    return following if following <= filters.end else None
 
 
 def to_query_params(filters: Filters, view: View = View()) -> dict[str, list[str]]:

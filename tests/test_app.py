@@ -1,6 +1,7 @@
 """Every page as a user meets it, under Streamlit's AppTest."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -170,3 +171,70 @@ def test_about_page_shows_version_citation_and_coverage():
     assert len(at.get("plotly_chart")) == 3  # per year, by country, troop strength
     sources = at.dataframe[0].value
     assert sources["events citing it"].iloc[0] >= sources["events citing it"].iloc[-1] > 0
+
+
+def test_map_on_the_day_france_announced_it_was_leaving_mali():
+    """On 2022-02-17 the map draws exactly the bases then held: in Mali, France's were Gao, Gossi, Ménaka."""
+    at = run("pages/1_Map.py", asof="2022-02-17", actor="France", category="base", region="Mali")
+    layers = map_args(at)["feature_group"]
+    french_bases = re.findall(r"bindTooltip\(\s*`<div>\s*([^<]*?)\s*</div>`", layers)
+    held = sorted(tip.split(" · ", 1)[1] for tip in french_bases)
+    assert any("Gao" in h for h in held) and any("Gossi" in h for h in held) and any("Ménaka" in h for h in held)
+    assert not any(place in h for h in held for place in ("Kidal", "Tessalit", "Timbuktu", "Madama"))
+    assert layers.count("\\u003eFR\\u003c/text") == len(held)  # one French holder icon per base
+    at = run("pages/1_Map.py", asof="2022-02-17")
+    operations = next(m.value for m in at.markdown if m.value.startswith("**Operations under way"))
+    for operation in ("Barkhane", "MINUSMA", "EUTM Mali", "Takuba", "Wagner"):
+        assert operation in operations
+
+
+def test_regimes_shade_the_map_as_of_the_date():
+    at = run("pages/1_Map.py", asof="2021-06-01")
+    layers = map_args(at)["feature_group"]
+    assert "Mali: Junta" in layers or "Mali: Military-led transition" in layers
+    assert "Senegal: Civilian government" in layers
+
+
+def test_french_interface_from_the_link_and_the_switch():
+    at = run("pages/1_Map.py", lang="fr")
+    assert at.title[0].value == "Carte"
+    assert at.sidebar.header[0].value == "Filtres"
+    assert '"Fronti\\u00e8res"' in map_args(at)["layer_control"]
+    assert "Tous les événements du" in at.markdown[0].value
+    at.sidebar.radio(key="w_lang").set_value("en").run()
+    assert at.title[0].value == "Map"
+    assert "lang" not in at.query_params
+
+
+def test_a_selected_event_is_ringed_on_the_map_and_shown_on_the_timeline():
+    event_id = "2022-02-17-france-mali-withdrawal-announced"
+    at = run("pages/1_Map.py", event=event_id)
+    assert "#C00000" in map_args(at)["feature_group"]
+    assert any("France and European partners announce" in h.value for h in at.subheader)
+    at = run("pages/2_Timeline.py", event=event_id, asof="2022-02-17")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    ringed = [
+        point
+        for trace in spec["data"]
+        if trace["type"] == "scatter"
+        for point, colour in zip(trace["customdata"], trace["marker"]["line"]["color"], strict=True)
+        if colour == "#C00000"
+    ]
+    assert [point[0] for point in ringed] == [event_id]
+    assert [s["x0"] for s in spec["layout"]["shapes"] if s["type"] == "line"] == ["2022-02-17"]
+    assert query_values(at, "event") == [event_id]
+
+
+def test_the_link_box_reproduces_the_view():
+    at = run("pages/1_Map.py", actor="Wagner Group", asof="2023-01-01", lang="fr")
+    link = at.sidebar.code[0].value
+    assert "actor=Wagner+Group" in link and "asof=2023-01-01" in link and "lang=fr" in link
+
+
+def test_play_button_starts_and_stops_playback():
+    at = run("pages/1_Map.py", asof="2022-01-17")
+    at.button[0].click().run()
+    assert at.session_state["playing"] is True
+    assert at.button[0].label == "Pause"
+    at.button[0].click().run()
+    assert at.session_state["playing"] is False

@@ -1,7 +1,7 @@
 """The curated dataset itself: valid, placed inside its countries, and covering what it must."""
 
 import math
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 import pandas as pd
@@ -11,7 +11,7 @@ from shapely.ops import nearest_points
 
 from sahel_atlas.codebook import DATA_CUTOFF
 from sahel_atlas.loading import load_dataset
-from sahel_atlas.summary import bases_active_on
+from sahel_atlas.summary import bases_active_on, regimes_on
 from tests.conftest import ROOT
 
 BORDER_TOLERANCE_KM = 25
@@ -180,3 +180,38 @@ def test_french_bases_in_mali_on_the_day_of_the_announcement(events):
     french_mali = held[held["actor_list"].str[0].eq("France") & held["country_list"].str[0].eq("MLI")]
     north = french_mali[french_mali["location"] != "Bamako"]
     assert sorted(north["location"]) == ["Gao", "Gossi", "Ménaka"]
+
+
+def test_regimes_cover_each_country_without_gap_or_overlap(dataset):
+    regimes = dataset.regimes
+    assert len(regimes["country"].unique()) >= 15
+    for country, periods in regimes.groupby("country"):
+        rows = list(periods.sort_values("start_date").itertuples())
+        assert rows[0].start_date == pd.Timestamp("2012-01-01"), country
+        assert rows[-1].end_date == pd.Timestamp(DATA_CUTOFF), country
+        for before, after in pairwise(rows):
+            assert after.start_date - before.end_date == pd.Timedelta(days=1), (country, before.end_date)
+
+
+@pytest.mark.parametrize(
+    ("country", "day"),
+    [
+        ("MLI", date(2020, 8, 18)),
+        ("MLI", date(2021, 5, 24)),
+        ("TCD", date(2021, 4, 20)),
+        ("GIN", date(2021, 9, 5)),
+        ("BFA", date(2022, 1, 24)),
+        ("BFA", date(2022, 9, 30)),
+        ("NER", date(2023, 7, 26)),
+        ("GAB", date(2023, 8, 30)),
+    ],
+)
+def test_a_successful_coup_ends_civilian_rule_that_day(dataset, country, day):
+    assert regimes_on(dataset.regimes, day - timedelta(days=1))[country] != regimes_on(dataset.regimes, day)[country]
+    assert regimes_on(dataset.regimes, day)[country] in ("junta", "military-led transition")
+
+
+def test_troop_strength_table_charts_france_every_year(dataset):
+    france = dataset.strength[dataset.strength["force"] == "France"]
+    assert set(france["date"].dt.year) >= set(range(2013, 2026))
+    assert len(dataset.strength) >= 100

@@ -1,8 +1,15 @@
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sahel_atlas.codebook import EVENT_COLUMNS
-from sahel_atlas.export import snapshot_metadata, to_csv_bytes, to_geojson_bytes, to_metadata_bytes
+from sahel_atlas.export import (
+    as_of_snapshot,
+    as_of_snapshot_csv,
+    snapshot_metadata,
+    to_csv_bytes,
+    to_geojson_bytes,
+    to_metadata_bytes,
+)
 from tests.conftest import FIXTURES
 
 
@@ -62,3 +69,15 @@ def test_geojson(fixture_dataset):
     assert feature["properties"]["location"] == "Ménaka"
     assert feature["properties"]["fatalities"] == "22"
     assert "latitude" not in feature["properties"]
+
+
+def test_as_of_snapshot(fixture_dataset):
+    snapshot = as_of_snapshot(fixture_dataset.events, fixture_dataset.regimes, date(2014, 1, 1))
+    assert snapshot[["kind", "name", "held_by", "country", "since", "until"]].values.tolist() == [
+        ["base", "Gao", "France", "MLI", "2013-02-01", "2022-08-15"],
+        ["operation", "Serval", "France", "MLI", "2013-01-11", "2014-07-31"],
+        ["regime", "civilian", "Fixture president", "MLI", "2012-01-01", "2020-08-17"],
+    ]
+    csv_text = as_of_snapshot_csv(fixture_dataset.events, fixture_dataset.regimes, date(2021, 1, 1)).decode()
+    assert csv_text.splitlines()[0] == "as_of,kind,name,held_by,country,since,until,event_id,sources"
+    assert "2021-01-01,regime,junta,Fixture colonel,MLI,2020-08-18,2025-12-31,2020-08-18-fixture-coup" in csv_text

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from sahel_atlas.filters import Filters
-from sahel_atlas.state import View, as_of_in, from_query_params, query_string, to_query_params
+from sahel_atlas.state import View, as_of_in, from_query_params, playback_step, query_string, to_query_params
 
 NAMES = {"MLI": "Mali", "FRA": "France", "NER": "Niger"}
 EVENTS = {"2022-02-17-announcement"}
@@ -85,3 +85,11 @@ def test_as_of_stays_inside_the_date_range():
     assert as_of_in(View(), filters) == date(2021, 12, 31)
     assert as_of_in(View(as_of=date(2019, 5, 1)), filters) == date(2020, 1, 1)
     assert as_of_in(View(as_of=date(2021, 3, 4)), filters) == date(2021, 3, 4)
+
+
+def test_playback_steps_a_month_and_stops_after_the_range():
+    filters = Filters(start=date(2022, 1, 31), end=date(2022, 4, 15))
+    assert playback_step(View(as_of=date(2022, 1, 31)), filters) == date(2022, 2, 28)
+    assert playback_step(View(as_of=date(2022, 3, 15)), filters) == date(2022, 4, 15)
+    assert playback_step(View(as_of=date(2022, 4, 15)), filters) is None
+    assert playback_step(View(), filters) is None  # as-of defaults to the end of the range
