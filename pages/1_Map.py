@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from sahel_atlas.codebook import REGIONS
 from sahel_atlas.export import as_of_snapshot_csv, as_records
-from sahel_atlas.i18n import format_date, t
+from sahel_atlas.i18n import REGION_LABELS, format_date, t
 from sahel_atlas.mapview import (
     build_base_map,
     build_event_layers,
@@ -38,6 +38,7 @@ st.session_state["w_region"] = view.region
 region_col.radio(
     t("region", lang),
     list(REGIONS),
+    format_func=REGION_LABELS[lang].get,
     key="w_region",
     horizontal=True,
     on_change=lambda: set_view(region=st.session_state["w_region"]),

@@ -55,6 +55,22 @@ HOLDER_LABELS = {
         "national": "Forces nationales ou autres",
     },
 }
+REGION_LABELS = {
+    "en": {
+        "Sahel": "Sahel",
+        "Mali": "Mali",
+        "Niger": "Niger",
+        "Gulf of Guinea": "Gulf of Guinea",
+        "West and Central Africa": "West and Central Africa",
+    },
+    "fr": {
+        "Sahel": "Sahel",
+        "Mali": "Mali",
+        "Niger": "Niger",
+        "Gulf of Guinea": "Golfe de Guinée",
+        "West and Central Africa": "Afrique de l'Ouest et centrale",
+    },
+}
 MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
@@ -103,6 +119,7 @@ TEXT = {
         "fr": "Tapez un nom, un sigle ou un nom anglais (FAMa, EIGS, ISGS, Barkhane…).",
     },
     "categories": {"en": "Categories", "fr": "Catégories"},
+    "choose": {"en": "Choose…", "fr": "Choisir…"},
     "countries": {"en": "Countries", "fr": "Pays"},
     "search": {"en": "Search text", "fr": "Recherche"},
     "search_placeholder": {"en": "e.g. Ménaka, Wagner, handover", "fr": "ex. Ménaka, Wagner, rétrocession"},

@@ -181,7 +181,7 @@ def build_regime_layer(geography: Geography, regimes: dict[str, str], lang: str)
     if features:
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
-            style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.85, "weight": 0},
+            style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.6, "weight": 0},
             tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
         ).add_to(group)
     return use_local_assets(group)

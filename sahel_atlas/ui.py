@@ -136,7 +136,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
     _init_state(data)
     filters, view = current()
     lang = view.lang
-    st.set_page_config(page_title=f"{t(page_key, lang)} · Sahel Atlas", page_icon=":material/public:", layout="wide")
+    st.set_page_config(page_title=f"{t(page_key, lang)} · Sahel Atlas", page_icon="🗺️", layout="wide")
     names = data.country_names(lang)
     used_countries = sorted({c for codes in data.events["country_list"] for c in codes})
 
@@ -168,6 +168,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
             key="w_actors",
             format_func=_actor_label(data.dataset.actors),
             on_change=lambda: set_filters(actors=tuple(st.session_state["w_actors"])),
+            placeholder=t("choose", lang),
             help=t("actors_help", lang),
         )
         st.session_state["w_categories"] = list(filters.categories)
@@ -177,6 +178,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
             key="w_categories",
             format_func=lambda c: category_label(c, lang),
             on_change=lambda: set_filters(categories=tuple(st.session_state["w_categories"])),
+            placeholder=t("choose", lang),
         )
         st.session_state["w_countries"] = list(filters.countries)
         st.multiselect(
@@ -185,6 +187,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
             key="w_countries",
             format_func=lambda c: f"{names.get(c, c)} ({c})",
             on_change=lambda: set_filters(countries=tuple(st.session_state["w_countries"])),
+            placeholder=t("choose", lang),
         )
         st.session_state["w_text"] = filters.text
         st.text_input(

@@ -3,14 +3,18 @@
 import csv
 import io
 import json
+import time
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
 from sahel_atlas.filters import Filters, apply_filters, search_index
 from sahel_atlas.geography import load_geography
 from sahel_atlas.loading import load_dataset
+from sahel_atlas.summary import bases_active_on
 from tests.conftest import ROOT
+from tests.e2e.conftest import ARTIFACTS
 
 PAGES = {
     "": "Sahel Atlas",
@@ -62,7 +66,7 @@ def test_each_page_loads_offline_without_error(visit, path):
 
 def test_map_draws_markers_and_boundaries_offline(visit):
     v = visit()
-    page = v.open("Map")
+    page = v.open("Map?window=0")
     frame = folium_frame(page)
     assert frame.locator("path.leaflet-interactive").count() > 30  # country outlines, rivers, lakes
     assert frame.evaluate(EVENTS_ON_MAP) > 50
@@ -75,7 +79,7 @@ def test_map_draws_markers_and_boundaries_offline(visit):
 
 def test_a_filter_change_updates_map_count_and_timeline(visit):
     v = visit()
-    page = v.open("Map")
+    page = v.open("Map?window=0")
     frame = folium_frame(page)
     before = frame.evaluate(EVENTS_ON_MAP)
     shown_before = page.get_by_text("event(s) shown").first.inner_text()
@@ -103,13 +107,15 @@ def test_timeline_draws_spans_and_points(visit):
     assert chart.locator(".barlayer .point").count() > 20
     assert chart.locator(".scatterlayer .point").count() > 50
     x_range = chart.evaluate("el => el._fullLayout.xaxis.range")
-    assert [x[:10] for x in x_range] == ["2013-01-01", "2025-12-31"]
+    assert [x[:10] for x in x_range] == ["2012-01-02", "2026-04-01"]  # a year around the filter band
+    band = chart.evaluate("el => el._fullLayout.shapes.map(s => [s.x0, s.x1])")
+    assert band[0] == ["2013-01-01", "2025-12-31"]
     v.screenshot("timeline")
 
 
 def test_clicking_a_marker_opens_its_record(visit):
     v = visit()
-    page = v.open("Map?category=base&q=Gossi&region=Mali")
+    page = v.open("Map?category=base&q=Gossi&region=Mali&asof=2022-02-17")
     frame = folium_frame(page)
     # two holders' markers share Gossi's coordinates: a click lands on whichever is on top
     frame.locator(".sahel-marker").first.click(force=True)
@@ -153,7 +159,7 @@ def test_phone_width_layout_has_no_horizontal_scroll(visit):
 
 def test_a_filter_change_keeps_the_users_pan_and_zoom(visit):
     v = visit()
-    page = v.open("Map")
+    page = v.open("Map?window=0")
     frame = folium_frame(page)
     start_zoom = frame.evaluate("() => map_div.getZoom()")
     frame.locator(".leaflet-control-zoom-in").click()
@@ -164,3 +170,89 @@ def test_a_filter_change_keeps_the_users_pan_and_zoom(visit):
     frame.wait_for_function(f"() => ({EVENTS_ON_MAP})() != {before}", timeout=30_000)
     v.wait()
     assert frame.evaluate("() => [map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]") == view
+
+
+def french_bases_held(day):
+    geography = load_geography(ROOT / "geo")
+    dataset = load_dataset(ROOT / "data", set(geography.country_names()))
+    held = bases_active_on(dataset.events, day)
+    return held[held["actor_list"].str[0] == "France"]
+
+
+def test_as_of_the_withdrawal_announcement_the_map_shows_the_bases_then_held(visit):
+    v = visit()
+    page = v.open("Map?asof=2022-02-17&region=Mali&actor=France&category=base")
+    frame = folium_frame(page)
+    marks = frame.locator(".sahel-marker svg text").all_text_contents()
+    expected = french_bases_held(date(2022, 2, 17))
+    assert marks == ["FR"] * len(expected)
+    mali = sorted(expected[expected["country_list"].str[0] == "MLI"]["location"])
+    assert mali == ["Gao", "Gossi", "Ménaka"]
+    v.screenshot("map-2022-02-17")
+
+
+def test_playback_steps_month_by_month_without_reloading_the_map(visit):
+    v = visit()
+    page = v.open("Map?asof=2022-01-17&window=3&region=Mali")
+    frame = folium_frame(page)
+    frame.evaluate("() => { window.__probe = 'kept'; }")
+    as_of = page.get_by_test_id("stDateInput").filter(has_text="As of").locator("input")
+    assert as_of.input_value() == "2022-01-17"
+    page.get_by_role("button", name="Play").click()
+    seen = {}
+    for expected in ("2022-02-17", "2022-03-17", "2022-04-17"):
+        page.wait_for_function(
+            f"() => [...document.querySelectorAll('[data-testid=stDateInput] input')]"
+            f".some(i => i.value === '{expected}')",
+            timeout=20_000,
+        )
+        seen[expected] = time.monotonic()
+    steps = list(seen.values())
+    step_seconds = [b - a for a, b in pairwise(steps)]
+    (ARTIFACTS / "playback-steps.txt").write_text(" ".join(f"{s:.2f}" for s in step_seconds) + "\n")
+    assert all(1.0 < s < 5.0 for s in step_seconds), step_seconds
+    assert frame.evaluate("() => window.__probe") == "kept"  # same map: layers were swapped in place
+    page.get_by_role("button", name="Pause").click()
+    v.wait()
+    v.screenshot("map-playback")
+    assert v.errors == [] and v.blocked == []
+
+
+def test_a_copied_link_restores_the_view_in_a_fresh_browser(visit):
+    link = (
+        "Map?lang=fr&actor=Wagner+Group&asof=2023-06-30&region=Mali&window=6"
+        "&event=2021-12-23-western-states-condemn-wagner-mali"
+    )
+    v = visit()
+    page = v.open(link)
+    assert page.get_by_role("heading", name="Carte").is_visible()
+    assert page.get_by_test_id("stDateInput").filter(has_text="À la date du").locator("input").input_value() == (
+        "2023-06-30"
+    )
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.get_by_text("Wagner Group").first.is_visible()
+    assert page.get_by_test_id("stRadio").filter(has_text="Région").get_by_role("radio", name="Mali").is_checked()
+    shown_link = sidebar.get_by_test_id("stCode").inner_text()
+    for part in ("lang=fr", "actor=Wagner+Group", "asof=2023-06-30", "region=Mali", "window=6"):
+        assert part in shown_link
+    folium_frame(page)
+    v.screenshot("map-french")
+
+
+def test_clicking_the_timeline_selects_the_event_on_the_map(visit):
+    v = visit()
+    page = v.open("Timeline?category=coup&from=2023-07-01&to=2023-08-31")
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for(timeout=30_000)
+    # Plotly picks the point under a real mouse click on its drag layer
+    box = chart.locator(".scatterlayer .point").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    record = page.get_by_role("heading", level=3).first
+    record.wait_for(timeout=30_000)
+    title = record.inner_text()
+    assert "Niger" in title or "coup" in title.lower()
+    page.get_by_test_id("stSidebarNav").get_by_text("Map").click()
+    v.wait()
+    frame = folium_frame(page)
+    assert frame.locator("path.leaflet-interactive[stroke='#C00000']").count() == 1  # the ring
+    assert page.get_by_role("heading", level=3).first.inner_text() == title
