@@ -52,11 +52,11 @@ def full_rebuild(dataset, geography, day) -> int:
     return len(fmap.get_root().render())
 
 
-def main() -> None:
+def main(steps: int = 12) -> None:
     geography = load_geography(ROOT / "geo")
     dataset = load_dataset(ROOT / "data", set(geography.country_names()))
     days = [date(2021, 1, 17)]
-    for _ in range(11):
+    for _ in range(steps - 1):
         days.append(next_month(days[-1]))
 
     def run(step):
@@ -65,7 +65,7 @@ def main() -> None:
     base_bytes, step_bytes = run(full_rebuild), run(in_place_step)
     base_ms = min(timeit.repeat(lambda: run(full_rebuild), repeat=3, number=1)) / len(days) * 1000
     step_ms = min(timeit.repeat(lambda: run(in_place_step), repeat=3, number=1)) / len(days) * 1000
-    print(f"{len(dataset.events)} events, 12 monthly steps from {days[0]} (means per step)")
+    print(f"{len(dataset.events)} events, {steps} monthly steps from {days[0]} (means per step)")
     print(f"{'':26} {'ms':>8} {'KB':>9}")
     print(f"{'full rebuild (baseline)':26} {base_ms:>8.1f} {base_bytes / 1024:>9.1f}")
     print(f"{'in-place layers (app)':26} {step_ms:>8.1f} {step_bytes / 1024:>9.1f}")
