@@ -38,30 +38,19 @@ snapshot = snapshot_metadata(
     datetime.now(UTC),
 )
 stem = file_stem(filters, metadata["version"])
-csv_column, geojson_column, metadata_column = st.columns(3)
-csv_column.download_button(
-    t("download_csv", lang),
-    to_csv_bytes(events),
-    file_name=f"{stem}.csv",
-    mime="text/csv",
-    on_click="ignore",
-    width="stretch",
-    type="primary",
+downloads = (
+    ("download_csv", to_csv_bytes(events), "csv", "text/csv"),
+    ("download_geojson", to_geojson_bytes(events, snapshot), "geojson", "application/geo+json"),
+    ("download_metadata", to_metadata_bytes(snapshot), "metadata.json", "application/json"),
 )
-geojson_column.download_button(
-    t("download_geojson", lang),
-    to_geojson_bytes(events, snapshot),
-    file_name=f"{stem}.geojson",
-    mime="application/geo+json",
-    on_click="ignore",
-    width="stretch",
-)
-metadata_column.download_button(
-    t("download_metadata", lang),
-    to_metadata_bytes(snapshot),
-    file_name=f"{stem}.metadata.json",
-    mime="application/json",
-    on_click="ignore",
-    width="stretch",
-)
+for column, (label, content, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+    column.download_button(
+        t(label, lang),
+        content,
+        file_name=f"{stem}.{extension}",
+        mime=mime,
+        on_click="ignore",
+        width="stretch",
+        type="primary" if extension == "csv" else "secondary",
+    )
 st.caption(t("data_caption", lang, version=metadata["version"], cutoff=metadata["cutoff"]))

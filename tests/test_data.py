@@ -15,6 +15,16 @@ from sahel_atlas.summary import bases_active_on, regimes_on
 from tests.conftest import ROOT
 
 BORDER_TOLERANCE_KM = 25
+SUCCESSFUL_COUPS_2020_2023 = [
+    ("MLI", date(2020, 8, 18)),
+    ("MLI", date(2021, 5, 24)),
+    ("TCD", date(2021, 4, 20)),
+    ("GIN", date(2021, 9, 5)),
+    ("BFA", date(2022, 1, 24)),
+    ("BFA", date(2022, 9, 30)),
+    ("NER", date(2023, 7, 26)),
+    ("GAB", date(2023, 8, 30)),
+]
 
 
 @pytest.fixture(scope="module")
@@ -136,19 +146,7 @@ def test_french_bases_are_spans(events, country, places):
     assert {p for p in places if any(p in loc for loc in held)} == places
 
 
-@pytest.mark.parametrize(
-    ("country", "day"),
-    [
-        ("MLI", date(2020, 8, 18)),
-        ("MLI", date(2021, 5, 24)),
-        ("TCD", date(2021, 4, 20)),
-        ("GIN", date(2021, 9, 5)),
-        ("BFA", date(2022, 1, 24)),
-        ("BFA", date(2022, 9, 30)),
-        ("NER", date(2023, 7, 26)),
-        ("GAB", date(2023, 8, 30)),
-    ],
-)
+@pytest.mark.parametrize(("country", "day"), SUCCESSFUL_COUPS_2020_2023)
 def test_every_successful_coup_2020_2023(events, country, day):
     coups = events[(events["category"] == "coup") & events["country_list"].str[0].eq(country)]
     assert (coups["start_date"].dt.date == day).any(), f"no coup in {country} on {day}"
@@ -193,19 +191,7 @@ def test_regimes_cover_each_country_without_gap_or_overlap(dataset):
             assert after.start_date - before.end_date == pd.Timedelta(days=1), (country, before.end_date)
 
 
-@pytest.mark.parametrize(
-    ("country", "day"),
-    [
-        ("MLI", date(2020, 8, 18)),
-        ("MLI", date(2021, 5, 24)),
-        ("TCD", date(2021, 4, 20)),
-        ("GIN", date(2021, 9, 5)),
-        ("BFA", date(2022, 1, 24)),
-        ("BFA", date(2022, 9, 30)),
-        ("NER", date(2023, 7, 26)),
-        ("GAB", date(2023, 8, 30)),
-    ],
-)
+@pytest.mark.parametrize(("country", "day"), SUCCESSFUL_COUPS_2020_2023)
 def test_a_successful_coup_ends_civilian_rule_that_day(dataset, country, day):
     assert regimes_on(dataset.regimes, day - timedelta(days=1))[country] != regimes_on(dataset.regimes, day)[country]
     assert regimes_on(dataset.regimes, day)[country] in ("junta", "military-led transition")

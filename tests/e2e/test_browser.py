@@ -256,3 +256,22 @@ def test_clicking_the_timeline_selects_the_event_on_the_map(visit):
     frame = folium_frame(page)
     assert frame.locator("path.leaflet-interactive[stroke='#C00000']").count() == 1  # the ring
     assert page.get_by_role("heading", level=3).first.inner_text() == title
+
+
+def test_markers_and_filters_work_from_the_keyboard(visit):
+    v = visit()
+    page = v.open("Map?asof=2022-02-17&region=Mali&category=base&actor=France")
+    frame = folium_frame(page)
+    marker = frame.locator(".sahel-marker").first
+    marker.focus()
+    page.keyboard.press("Enter")
+    frame.locator(".leaflet-popup-content").wait_for(timeout=10_000)
+    assert "France" in frame.locator(".leaflet-popup-content").inner_text()
+    # a filter chosen with the keyboard only
+    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Countries").locator(
+        "input"
+    ).focus()
+    page.keyboard.type("Niger (NER)")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('country=NER')", timeout=20_000)
