@@ -71,6 +71,26 @@ REGION_LABELS = {
         "West and Central Africa": "Afrique de l'Ouest et centrale",
     },
 }
+PRECISION_LABELS = {
+    "en": {
+        "day": "day",
+        "month": "month",
+        "year": "year",
+        "exact": "exact site",
+        "town": "town",
+        "region": "region",
+        "country": "country",
+    },
+    "fr": {
+        "day": "jour",
+        "month": "mois",
+        "year": "année",
+        "exact": "site exact",
+        "town": "ville",
+        "region": "région",
+        "country": "pays",
+    },
+}
 MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],

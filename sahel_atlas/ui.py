@@ -15,7 +15,7 @@ import streamlit as st
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .filters import Filters, apply_filters, describe, search_index
 from .geography import Geography, load_geography
-from .i18n import LANGUAGES, category_label, format_date, pick_language, t
+from .i18n import LANGUAGES, PRECISION_LABELS, category_label, format_date, pick_language, t
 from .loading import Dataset, Problem, load_dataset
 from .mapview import date_span, event_title
 from .state import View, from_query_params, query_string, to_query_params
@@ -218,7 +218,8 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
     """One event's full record, every field, sources as links."""
     st.subheader(event_title(event, lang), anchor=False)
     st.markdown(
-        f"**{md_escape(date_span(event))}** ({md_escape(t('precision', lang, precision=event['date_precision']))})"
+        f"**{md_escape(date_span(event))}** "
+        f"({md_escape(t('precision', lang, precision=PRECISION_LABELS[lang][event['date_precision']]))})"
         f" · {md_escape(category_label(event['category'], lang))} · `{event['event_id']}`"
     )
     st.markdown(md_escape(event["description"]))
@@ -227,7 +228,7 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
         t("f_operation", lang): event["operation"],
         t("f_countries", lang): ", ".join(names.get(c, c) for c in event["country_list"]),
         t("f_place", lang): f"{event['location']} ({event['latitude']:.4f}, {event['longitude']:.4f}; "
-        f"{event['geo_precision']})",
+        f"{t('precision', lang, precision=PRECISION_LABELS[lang][event['geo_precision']])})",
         t("f_fatalities", lang): "" if pd.isna(event["fatalities"]) else f"{event['fatalities']:,}",
         t("f_troops", lang): "" if pd.isna(event["troops"]) else f"{event['troops']:,}",
         t("f_notes", lang): event["notes"],
