@@ -141,5 +141,3 @@ REGIONS = {
     "West and Central Africa": ((-4.0, -18.0), (28.0, 26.0)),
 }
 DEFAULT_REGION = "Sahel"
-# A span still running at the cut-off carries end_date = DATA_CUTOFF and says so in `notes`.
-ONGOING_NOTE = "ongoing at the dataset's cut-off"

@@ -6,7 +6,6 @@ rewrites the URL from them, so a copied link restores the view (the page is in t
 """
 
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +14,7 @@ import streamlit as st
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .filters import Filters, apply_filters, describe, search_index
 from .geography import Geography, load_geography
-from .i18n import LANGUAGES, PRECISION_LABELS, category_label, format_date, pick_language, t
+from .i18n import LANGUAGES, PRECISION_LABELS, category_label, pick_language, t
 from .loading import Dataset, Problem, load_dataset
 from .mapview import date_span, event_title
 from .state import View, from_query_params, query_string, to_query_params
@@ -236,7 +235,3 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
     st.markdown("\n".join(f"- **{k}:** {md_escape(v)}" for k, v in facts.items() if v))
     links = "  \n".join(f"[{md_escape(url)}]({url.replace(')', '%29')})" for url in event["sources"].split())
     st.markdown(f"**{t('f_sources', lang)}**  \n{links}")
-
-
-def day_label(day: date, lang: str) -> str:
-    return format_date(day, lang)
