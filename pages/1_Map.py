@@ -93,9 +93,9 @@ def dated_map() -> None:
         help=t("as_of_help", lang),
         on_change=lambda: set_view(as_of=st.session_state["w_asof"]),
     )
-    started = time.perf_counter()
+    window_from = window_start(as_of, view.window, filters.start)
     layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang)]
-    layers += build_event_layers(events, as_of, window_start(as_of, view.window, filters.start), lang, view.event)
+    layers += build_event_layers(events, as_of, window_from, lang, view.event)
     clicked = st_folium(
         build_base_map(data.geography, view.region, lang),
         key=f"map-{view.region}-{lang}",
@@ -105,7 +105,6 @@ def dated_map() -> None:
         height=560,
         use_container_width=True,
     )
-    st.session_state["step_ms"] = (time.perf_counter() - started) * 1000
     operations = operations_on(events, as_of)
     names = sorted(
         {f"{o['operation'] or event_title(o, lang)} ({o['actor_list'][0]})" for _, o in operations.iterrows()}
@@ -125,7 +124,7 @@ def dated_map() -> None:
     sync_url()
 
     with st.expander(t("map_table", lang)):
-        shown = visible_events(events, as_of, window_start(as_of, view.window, filters.start))
+        shown = visible_events(events, as_of, window_from)
         st.dataframe(
             as_records(shown)[["event_id", "start_date", "end_date", "category", "title", "location"]],
             hide_index=True,

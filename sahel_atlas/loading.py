@@ -131,6 +131,13 @@ def is_source_url(text: str) -> bool:
     return parts.scheme in ("https", "http") and "." in parts.netloc and not re.search(r",\s*https?://", text)
 
 
+def source_issues(sources: str) -> list[tuple[str, str, str]]:
+    """The `sources` rule shared by events and regimes: URLs separated by single spaces."""
+    rule = "must be http(s):// URLs separated by single spaces"
+    issues = [] if sources == SOURCE_SEPARATOR.join(sources.split()) else [("sources", sources, rule)]
+    return issues + [("sources", url, rule) for url in sources.split() if not is_source_url(url)]
+
+
 def check_event(
     row: dict, known_actors: set, known_countries: set, known_operations: set
 ) -> list[tuple[str, str, str]]:
@@ -193,12 +200,7 @@ def check_event(
     for column in ("fatalities", "troops"):
         if row[column] and not row[column].isdigit():
             issues.append((column, row[column], "must be empty (unknown) or a whole number"))
-    if row["sources"] != SOURCE_SEPARATOR.join(row["sources"].split()):
-        issues.append(("sources", row["sources"], "must be http(s):// URLs separated by single spaces"))
-    for url in row["sources"].split():
-        if not is_source_url(url):
-            issues.append(("sources", url, "must be http(s):// URLs separated by single spaces"))
-    return issues
+    return issues + source_issues(row["sources"])
 
 
 def check_actor(row: dict, known_countries: set) -> list[tuple[str, str, str]]:
@@ -236,12 +238,7 @@ def check_regime(row: dict, known_countries: set, known_events: set) -> list[tup
         issues.append(("regime", row["regime"], f"must be one of: {', '.join(REGIMES)}"))
     if row["began_with"] and row["began_with"] not in known_events:
         issues.append(("began_with", row["began_with"], "unknown event_id (not in events.csv)"))
-    issues += [
-        ("sources", url, "must be http(s):// URLs separated by single spaces")
-        for url in row["sources"].split()
-        if not is_source_url(url)
-    ]
-    return issues
+    return issues + source_issues(row["sources"])
 
 
 def check_strength(row: dict, known_actors: set) -> list[tuple[str, str, str]]:
