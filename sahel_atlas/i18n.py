@@ -349,7 +349,9 @@ TEXT = {
         "data/events.csv (UTF-8), version {version} du jeu de données (arrêtée au {cutoff}). Le CSV reste "
         "simple pour les tableurs ; son fichier de métadonnées indique la version, la sélection, le lien qui "
         "la reproduit et l'heure d'export. Les colonnes sont décrites dans data/README.md.",
-    },
+    },    # -- map page and map builders --
+    # -- sidebar, overview, data and about pages --
+    # -- search, timeline, exports --
 }
 
 

@@ -79,6 +79,16 @@ def share_link(filters: Filters, view: View) -> str:
     return base + ("?" + query if query else "")
 
 
+def widget_value(key: str, value) -> None:
+    """Give widget `key` the state's `value` only when the state changed elsewhere (a link, a map or
+    timeline click, Reset, another page) or the widget is new on this page; never on the widget's own
+    reruns, where re-assigning its value fights the user (a range picker after its first click)."""
+    shadow = f"_shown_{key}"
+    if key not in st.session_state or st.session_state.get(shadow) != value:
+        st.session_state[key] = value
+    st.session_state[shadow] = value
+
+
 def _on_dates() -> None:
     picked = st.session_state["w_dates"]
     if len(picked) == 2:  # the picker reports one date while the user is still choosing the second
