@@ -11,7 +11,7 @@ from shapely.ops import nearest_points
 
 from sahel_atlas.codebook import DATA_CUTOFF
 from sahel_atlas.loading import load_dataset
-from sahel_atlas.summary import bases_active_on, regimes_on
+from sahel_atlas.summary import bases_active_on, regime_periods_on, regimes_on
 from tests.conftest import ROOT
 
 BORDER_TOLERANCE_KM = 25
@@ -189,6 +189,72 @@ def test_regimes_cover_each_country_without_gap_or_overlap(dataset):
         assert rows[-1].end_date == pd.Timestamp(DATA_CUTOFF), country
         for before, after in pairwise(rows):
             assert after.start_date - before.end_date == pd.Timedelta(days=1), (country, before.end_date)
+
+
+def test_each_regime_period_names_its_leader(dataset):
+    nameless = dataset.regimes[dataset.regimes["leader"].str.strip() == ""]
+    assert nameless[["country", "start_date"]].to_dict("records") == []
+
+
+def test_a_regime_period_starts_on_the_day_of_the_event_it_cites(dataset):
+    """A period that `began_with` a coup (or a swearing-in) starts on that event's start date."""
+    starts = dataset.events.set_index("event_id")["start_date"]
+    cited = dataset.regimes[dataset.regimes["began_with"] != ""]
+    wrong = cited[cited["start_date"] != cited["began_with"].map(starts)]
+    assert wrong[["country", "start_date", "began_with"]].to_dict("records") == []
+
+
+@pytest.mark.parametrize(
+    "coup",
+    [
+        "2012-03-22-mali-coup-sanogo",
+        "2012-04-12-guinea-bissau-coup",
+        "2014-10-31-burkina-compaore-resigns",
+        "2015-09-16-burkina-rsp-attempted-coup",
+        "2020-08-18-mali-coup-keita-resigns",
+        "2021-04-20-chad-deby-death-cmt-takeover",
+        "2021-05-24-mali-coup-goita-ndaw",
+        "2021-09-05-guinea-coup-doumbouya",
+        "2022-01-24-burkina-coup-damiba",
+        "2022-09-30-burkina-coup-traore",
+        "2023-07-26-niger-coup-tchiani",
+        "2023-08-30-gabon-coup-oligui",
+        "2025-11-26-guinea-bissau-coup",
+    ],
+)
+def test_each_coup_that_took_power_begins_a_regime_period(dataset, coup):
+    assert (dataset.regimes["began_with"] == coup).sum() == 1, coup
+
+
+@pytest.mark.parametrize(
+    ("country", "day", "leader"),
+    [
+        ("NER", date(2022, 1, 1), "Bazoum"),
+        ("NER", date(2020, 1, 1), "Issoufou"),
+        ("SEN", date(2015, 6, 1), "Macky Sall"),
+        ("SEN", date(2024, 4, 2), "Faye"),
+        ("GHA", date(2020, 1, 1), "Akufo-Addo"),
+        ("GHA", date(2025, 1, 7), "Mahama"),
+        ("NGA", date(2020, 1, 1), "Buhari"),
+        ("NGA", date(2024, 1, 1), "Tinubu"),
+        ("GMB", date(2020, 1, 1), "Barrow"),
+        ("BEN", date(2020, 1, 1), "Talon"),
+        ("MLI", date(2015, 1, 1), "Keïta"),
+        ("BFA", date(2018, 1, 1), "Kaboré"),
+        ("BFA", date(2014, 11, 5), "Zida"),
+        ("MRT", date(2022, 1, 1), "Ghazouani"),
+        ("GNB", date(2021, 1, 1), "Embaló"),
+        ("GNB", date(2016, 1, 1), "Vaz"),
+        ("SLE", date(2020, 1, 1), "Bio"),
+        ("LBR", date(2020, 1, 1), "Weah"),
+        ("CIV", date(2025, 12, 31), "Ouattara"),
+    ],
+)
+def test_the_leader_in_power_on_a_day(dataset, country, day, leader):
+    """The as-of snapshot names who was in power that day (the audit found predecessors named instead)."""
+    periods = regime_periods_on(dataset.regimes, day)
+    assert periods.loc[periods["country"] == country, "leader"].str.contains(leader).all()
+    assert (periods["country"] == country).sum() == 1
 
 
 @pytest.mark.parametrize(("country", "day"), SUCCESSFUL_COUPS_2020_2023)
