@@ -1,6 +1,7 @@
 """The curated dataset itself: valid, placed inside its countries, and covering what it must."""
 
 import math
+import re
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -65,6 +66,66 @@ def test_each_base_site_has_one_holder_at_a_time(events):
             if after.start_date < before.end_date:
                 overlaps.append(f"{site}: {before.event_id} until {before.end_date:%Y-%m-%d} / {after.event_id}")
     assert overlaps == []
+
+
+def mission_span(events, operation):
+    """The span row of a mission whose first actor is the mission itself (e.g. MINUSMA, EUTM Mali)."""
+    own = spans(events, operation)
+    return own[own["actor_list"].str[0] == operation].iloc[0]
+
+
+@pytest.mark.parametrize("operation", ["MINUSMA", "EUTM Mali"])
+def test_mission_bases_lie_inside_their_mission(events, operation):
+    """A camp starts within its mission's life; a camp the mission itself holds also ends within it."""
+    mission = mission_span(events, operation)
+    bases = events[(events["category"] == "base") & (events["operation"] == operation)]
+    early = bases[bases["start_date"] < mission["start_date"]]["event_id"].tolist()
+    own = bases[bases["actor_list"].str[0] == operation]
+    late = own[own["end_date"] > mission["end_date"]]["event_id"].tolist()
+    assert (early, late) == ([], [])
+    assert not bases.empty
+
+
+EXPLAINED_END = re.compile(r"\bend\s*(?:=|:|\d|moved|rests)|ongoing", re.IGNORECASE)
+
+
+def test_no_base_ends_on_a_proxy_date_without_saying_so(events):
+    """A base that ends at the cut-off, with its operation, or on a date shared by the holder's other sites
+    (e.g. Wagner's announced exit) says in `notes` what the end date rests on."""
+    bases = events[events["category"] == "base"]
+    holder = bases["actor_list"].str[0]
+    shared = bases.groupby([holder, "end_date"])["site"].transform("nunique") > 1
+    operation_ends = spans(events).groupby("operation")["end_date"].max()
+    with_operation = bases["end_date"].eq(bases["operation"].map(operation_ends))
+    at_cutoff = bases["end_date"].isna() | bases["end_date"].eq(pd.Timestamp(DATA_CUTOFF))
+    proxy = bases[shared | with_operation | at_cutoff]
+    unexplained = proxy[~proxy["notes"].str.contains(EXPLAINED_END)]["event_id"].tolist()
+    assert unexplained == []
+    assert len(proxy) >= 5
+
+
+@pytest.mark.parametrize(
+    ("site", "holder", "start", "end"),
+    [
+        ("madama-fort", "France", "2014-10-01", "2019-07-10"),
+        ("gossi-minusma-camp", "MINUSMA", "2015-01-01", "2018-08-24"),
+        ("gao-camp-castor", "Netherlands", "2014-04-01", "2017-11-29"),
+        ("gao-camp-castor", "Germany", "2017-11-29", "2023-12-12"),
+        ("bamako-eutm-hq", "EUTM Mali", "2013-02-18", "2024-05-18"),
+        ("niamey-ab101-us-compound", "United States", "2013-02-20", "2024-07-07"),
+        ("agadez-ab201", "United States", "2019-11-01", "2024-08-05"),
+    ],
+)
+def test_audited_base_spans(events, site, holder, start, end):
+    """The spans the data audit corrected: one row per holder, with the sourced opening and end."""
+    held = events[(events["site"] == site) & (events["actor_list"].str[0] == holder)]
+    assert [(f"{r.start_date:%Y-%m-%d}", f"{r.end_date:%Y-%m-%d}") for r in held.itertuples()] == [(start, end)]
+
+
+def test_the_us_presence_in_niger_ends_on_15_september_2024(events):
+    us_niger = spans(events)
+    us_niger = us_niger[us_niger["actor_list"].str[0].eq("United States") & us_niger["country_list"].str[0].eq("NER")]
+    assert us_niger["end_date"].tolist() == [pd.Timestamp("2024-09-15")]
 
 
 def test_operations_of_the_brief_are_spans_and_known(dataset):
