@@ -20,8 +20,13 @@ _HTML_EXTRA = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&
 _JS_EXTRA = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "`": "\\u0060", "$": "\\u0024", "\u2028": "\\u2028"}
 _JS_EXTRA["\u2029"] = "\\u2029"
 _JS_PATTERN = re.compile("[" + re.escape("".join(_JS_EXTRA)) + "]")
-# Everything CommonMark lets a backslash escape, plus ':' (Streamlit's :icon: and :colour[...] directives).
-_MD_SPECIALS = re.compile(r"""([\\`*_{}\[\]()<>#+\-.!|~$:&"'=^%@/,;?])""")
+# The characters that open Markdown, HTML, an entity or LaTeX, plus ':' (Streamlit's :icon: and :colour[...]
+# directives) and '=' (a setext heading underline).
+_MD_SPECIALS = re.compile(r"""([\\`*_{}\[\]()<>#+\-.!|~$:&=])""")
+# GFM links bare addresses (http://…, www.…, name@host) in the parsed text, whatever the escaping: an invisible
+# word joiner after the scheme's colon, after "www" and after "@" keeps them text.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def html_text(value: object) -> str:
@@ -46,10 +51,11 @@ def js_string(value: object) -> str:
 
 
 def md_text(value: object) -> str:
-    """`value` shown literally by `st.markdown`: every Markdown, HTML and directive character escaped,
-    line breaks kept as breaks (two spaces and a newline)."""
+    """`value` shown literally by `st.markdown`: every Markdown, HTML and directive character escaped, bare
+    addresses kept from becoming links (a WORD_JOINER inserted), line breaks kept as breaks (two spaces and a
+    newline)."""
     lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "  \n".join(_MD_SPECIALS.sub(r"\\\1", line) for line in lines)
+    return "  \n".join(_MD_SPECIALS.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, line)) for line in lines)
 
 
 def safe_url(value: object) -> str | None:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from sahel_atlas.escape import html_link, html_text, js_json, js_string, md_text, safe_url
+from sahel_atlas.escape import WORD_JOINER, html_link, html_text, js_json, js_string, md_text, safe_url
 
 HOSTILE = [
     "Attack on the `MOC` camp",
@@ -47,7 +47,24 @@ def test_md_text_escapes_every_markdown_character(text):
     out = md_text(text)
     unescaped = re.sub(r"\\.", "", out.replace("  \n", ""))
     assert not re.search(r"[\\`*_\[\]()<>#!|~$:&]", unescaped)
-    assert re.sub(r"\\(.)", r"\1", out) == text.replace("\u2028", "\u2028")
+    assert re.sub(r"\\(.)", r"\1", out).replace(WORD_JOINER, "") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://evil.invalid/t.png",
+        "see HTTP://evil.invalid, or www.evil.invalid",
+        "WWW.evil.invalid/path",
+        "write to fix@evil.invalid",
+        "mailto:fix@evil.invalid xmpp:bot@evil.invalid",
+    ],
+)
+def test_md_text_keeps_bare_addresses_from_becoming_links(text):
+    """GFM links these in the parsed text whatever the escaping: what it reads must not match its patterns."""
+    parsed = re.sub(r"\\(.)", r"\1", md_text(text))
+    assert not re.search(r"https?://|www\.|[\w.+-]@[\w-]", parsed, re.IGNORECASE)
+    assert parsed.replace(WORD_JOINER, "") == text
 
 
 def test_md_text_keeps_line_breaks_as_breaks():
