@@ -213,6 +213,41 @@ def test_every_successful_coup_2020_2023(events, country, day):
     assert (coups["start_date"].dt.date == day).any(), f"no coup in {country} on {day}"
 
 
+ATTEMPTS_AND_PLOTS = [
+    ("MLI", date(2012, 4, 30)),
+    ("GNB", date(2012, 10, 21)),
+    ("TCD", date(2013, 5, 1)),
+    ("GMB", date(2014, 12, 30)),
+    ("BFA", date(2015, 9, 16)),
+    ("NER", date(2015, 12, 17)),
+    ("GAB", date(2019, 1, 7)),
+    ("NER", date(2021, 3, 31)),
+    ("BFA", date(2022, 1, 11)),
+    ("GNB", date(2022, 2, 1)),
+    ("MLI", date(2022, 5, 16)),
+    ("GMB", date(2022, 12, 21)),
+    ("BFA", date(2022, 12, 28)),
+    ("TCD", date(2023, 1, 5)),
+    ("BFA", date(2023, 9, 27)),
+    ("SLE", date(2023, 11, 26)),
+    ("GNB", date(2023, 11, 30)),
+    ("BFA", date(2024, 1, 18)),
+    ("BFA", date(2024, 9, 23)),
+    ("BEN", date(2024, 9, 25)),
+    ("BFA", date(2025, 4, 21)),
+    ("MLI", date(2025, 8, 14)),
+    ("GNB", date(2025, 10, 31)),
+    ("BEN", date(2025, 12, 7)),
+]
+
+
+@pytest.mark.parametrize(("country", "day"), ATTEMPTS_AND_PLOTS)
+def test_every_attempted_coup_and_announced_plot(events, country, day):
+    """Attempts and officially announced foiled plots are coup rows, dated to the attempt or the announcement."""
+    coups = events[(events["category"] == "coup") & events["country_list"].str[0].eq(country)]
+    assert (coups["start_date"].dt.date == day).any(), f"no coup row in {country} on {day}"
+
+
 def test_february_2022_withdrawal_announcement(events):
     on_day = events[events["start_date"].dt.date == date(2022, 2, 17)]
     assert on_day["actor_list"].map(lambda a: "France" in a).any()
