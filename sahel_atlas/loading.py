@@ -1,16 +1,27 @@
-"""Read and validate data/events.csv and data/actors.csv.
+"""Read and validate the files of data/ (events, actors, operations, regimes, troop strength, dataset.json).
 
-Every rule of the data dictionary (data/README.md) is checked here. A violation becomes a `Problem`
-naming file, line, column, value and rule; rows with a problem are left out of the dataset, and the
-app lists every problem in one panel. The files themselves are only ever read.
+Every rule of the data dictionary (data/README.md) is checked here, and nothing in data/ makes loading
+raise. A violation becomes a `Problem` naming file, line, column, value and rule. What it costs:
+- a bad cell costs its row, a bad row itself (severity "error": the row is left out);
+- a file that cannot be read at all (missing, not text, no usable header) costs that file only: the
+  other files are still loaded, and references into the lost file are not checked;
+- what can be read safely is read and reported (severity "warning": the rows are kept) — a byte-order
+  mark is accepted silently; a Windows-1252 file, a missing optional column, an unknown column, a
+  header name with stray spaces or invisible characters, a missing note.
+The app lists every problem in one panel. The files themselves are only ever read.
 """
 
 import csv
 import io
 import json
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,26 +45,61 @@ from .codebook import (
     STRENGTH_COLUMNS,
     STRENGTH_KINDS,
 )
+from .geography import km_outside_countries
 
-SITE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EVENT_ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
-ISO_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-REQUIRED_EVENT_FIELDS = (
-    "event_id",
-    "start_date",
-    "date_precision",
-    "category",
-    "title",
-    "description",
-    "actors",
-    "countries",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "sources",
+ERROR, WARNING = "error", "warning"
+MAX_FILE_BYTES = 20_000_000
+MAX_FIELD_CHARS = 5_000  # the longest field of the shipped data is under 1,000 characters
+BORDER_TOLERANCE_KM = 25
+ONGOING_NOTE = "ongoing at the dataset's cut-off"
+# ASCII only ([0-9], not \d, which also matches '²', '１' or '٣'); always used with fullmatch.
+SITE_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+EVENT_ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
+ISO_DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+WHOLE_NUMBER_PATTERN = re.compile(r"[0-9]{1,7}")
+DECIMAL_PATTERN = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
+# Control characters, except the line break a spreadsheet writes inside a cell (Alt+Enter).
+CONTROL_PATTERN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+WHOLE_NUMBER_RULE = "a whole number written with the digits 0-9 (at most 7)"
+
+EVENTS, ACTORS, OPERATIONS, REGIMES_FILE, STRENGTH, METADATA = (
+    "events.csv",
+    "actors.csv",
+    "operations.csv",
+    "regimes.csv",
+    "troop_strength.csv",
+    "dataset.json",
 )
-REQUIRED_ACTOR_FIELDS = ("actor", "type")
+# Required columns: a file without one of them is left out; every row must fill them.
+REQUIRED = {
+    EVENTS: (
+        "event_id",
+        "start_date",
+        "date_precision",
+        "category",
+        "title",
+        "description",
+        "actors",
+        "countries",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "sources",
+    ),
+    ACTORS: ("actor", "type"),
+    OPERATIONS: ("operation", "lead", "description"),
+    REGIMES_FILE: ("country", "start_date", "end_date", "regime", "sources"),
+    STRENGTH: ("date", "force", "scope", "troops", "kind", "date_precision", "source"),
+}
+METADATA_KEYS = ("title", "version", "released", "cutoff", "licence", "publisher")
+
+
+def shown(text: str) -> str:
+    """`text` quoted so that invisible characters show: '\\ufeffevent_id', 'a\\xa0b', 'x\\t'; long text cut."""
+    if len(text) > 80:
+        return f"{text[:60]!r}… ({len(text):,} characters)"
+    return repr(text)
 
 
 @dataclass(frozen=True)
@@ -63,11 +109,15 @@ class Problem:
     column: str | None
     value: str | None
     rule: str
+    severity: str = ERROR  # ERROR: the row (or, without a line, the file) is left out; WARNING: it is kept
 
     def message(self) -> str:
+        """One readable line: 'events.csv, line 4: column `fatalities` value '²': must be …'."""
         parts = [self.file + (f", line {self.line}" if self.line else "")]
-        if self.column:
-            parts.append(f"column `{self.column}`" + (f" value {self.value!r}" if self.value is not None else ""))
+        if self.column is not None:
+            plain = self.column.isprintable() and self.column == self.column.strip() and "`" not in self.column
+            name = f"`{self.column}`" if plain and self.column else shown(self.column)
+            parts.append(f"column {name}" + (f" value {shown(self.value)}" if self.value is not None else ""))
         return ": ".join([*parts, self.rule])
 
 
@@ -82,42 +132,162 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass
+class Table:
+    """The valid rows of one file, each with the line it starts on, and the keys of rows left out."""
+
+    name: str
+    rows: list[tuple[int, dict]] | None  # None: the file could not be read
+    problems: list[Problem]
+    left_out: dict[str, int] = field(default_factory=dict)  # key -> line, for keys without a valid row
+
+    def names(self, key: str) -> set | None:
+        """Every key the file holds, in valid rows or not (references to it are valid); None: unreadable."""
+        return None if self.rows is None else {row[key] for _, row in self.rows} | set(self.left_out)
+
+    def records(self) -> list[dict]:
+        return [row for _, row in self.rows or []]
+
+
 def split_list(text: str, separator: str = LIST_SEPARATOR) -> tuple[str, ...]:
     return tuple(item.strip() for item in text.split(separator) if item.strip())
 
 
-def read_rows(path: Path, columns: tuple[str, ...]) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    """CSV rows with the line each starts on; problems of encoding, header and shape."""
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The file's text with line breaks as '\\n'; None (and why) if it cannot be read.
+
+    UTF-8, with or without a byte-order mark; otherwise Windows-1252 (which includes Latin-1's letters),
+    with a warning; a file that is neither is left out.
+    """
     name = path.name
     try:
-        text = path.read_bytes().decode("utf-8")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [Problem(name, None, None, None, f"larger than {MAX_FILE_BYTES:,} bytes: file left out")]
+        data = path.read_bytes()
     except FileNotFoundError:
-        return [], [Problem(name, None, None, None, "file not found")]
+        return None, [Problem(name, None, None, None, "file not found")]
+    except OSError as error:
+        return None, [Problem(name, None, None, None, f"cannot be read ({error.strerror or 'OS error'})")]
+    problems = []
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return [], [Problem(name, None, None, None, f"not valid UTF-8 (byte {error.start})")]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+        line = data[: error.start].count(b"\n") + 1
+        where = f"byte 0x{data[error.start]:02X} on line {line}"
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, [Problem(name, line, None, None, f"neither UTF-8 nor Windows-1252 ({where}): file left out")]
+        rule = f"not UTF-8 ({where}): read as Windows-1252; save it as UTF-8"
+        problems.append(Problem(name, line, None, None, rule, WARNING))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def clean_name(cell: str) -> str:
+    """A header cell without format characters (zero-width space, BOM), outer spaces (NBSP too) or capitals."""
+    return "".join(c for c in cell if unicodedata.category(c) != "Cf").strip().lower()
+
+
+def read_header(name: str, header: list[str], columns: tuple, required: tuple) -> tuple[dict, list[Problem]]:
+    """Column -> positions in the header, and what is wrong with it (errors: the file is left out)."""
+    positions, problems, unknown = {}, [], set()
+    for index, cell in enumerate(header):
+        column = clean_name(cell)
+        if column not in columns and cell not in unknown:
+            unknown.add(cell)
+            problems.append(Problem(name, 1, cell, None, "unknown column: ignored", WARNING))
+        if column not in columns:
+            continue
+        if column != cell:
+            problems.append(Problem(name, 1, cell, None, f"stray characters in the name: read as `{column}`", WARNING))
+        positions.setdefault(column, []).append(index)
+    for column, indexes in positions.items():
+        if len(indexes) > 1:
+            rule = f"appears {len(indexes)} times: rows where the copies differ are left out"
+            problems.append(Problem(name, 1, column, None, rule, WARNING))
+    for column in columns:
+        if column not in positions and column in required:
+            problems.append(Problem(name, 1, column, None, "required column is missing: file left out"))
+        elif column not in positions:
+            problems.append(Problem(name, 1, column, None, "optional column is missing: read as empty", WARNING))
+    return positions, problems
+
+
+def csv_rule(error: csv.Error, first: int, last: int) -> str:
+    lines = f"line {first}" if first == last else f"lines {first}-{last}"
+    if "field larger than field limit" in str(error):
+        return f"a field is longer than {MAX_FIELD_CHARS:,} characters: {lines} left out"
+    if "unexpected end of data" in str(error):
+        return f"a quoted field is never closed: {lines} left out"
+    return f"not valid CSV ({error}): {lines} left out"
+
+
+def cell_issues(row: dict) -> list[tuple]:
+    """(column, value, rule) for the cells too long or holding a control character."""
+    issues = []
+    for column, value in row.items():
+        if len(value) > MAX_FIELD_CHARS:
+            issues.append((column, value, f"longer than {MAX_FIELD_CHARS:,} characters"))
+        elif match := CONTROL_PATTERN.search(value):
+            issues.append((column, value, f"contains the control character {match.group()!r} (only a line break may)"))
+    return issues
+
+
+def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list | None, list[Problem]]:
+    """CSV rows as (line the row starts on, {column: value}, (column, value, rule) for cells too long or
+    holding control characters), and the problems of encoding, header and shape (rows not even split
+    into cells are reported and left out). The rows are None if the file is left out."""
+    name = path.name
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    reader = csv.reader(io.StringIO(text), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        return None, [*problems, Problem(name, 1, None, None, f"the header cannot be read ({error}): file left out")]
     if header is None:
-        return [], [Problem(name, 1, None, None, "file is empty")]
-    problems = [Problem(name, 1, c, None, "required column is missing") for c in columns if c not in header]
-    problems += [Problem(name, 1, c, None, "unknown column") for c in header if c not in columns]
-    if problems:
-        return [], problems
-    rows = []
-    line = reader.line_num + 1
-    for values in reader:
+        return None, [*problems, Problem(name, None, None, None, "file is empty")]
+    positions, header_problems = read_header(name, header, columns, required)
+    problems += header_problems
+    if any(p.severity == ERROR for p in header_problems):
+        return None, problems
+    empty = dict.fromkeys(columns, "")  # missing optional columns
+    fields = [(column, indexes[0]) for column, indexes in positions.items()]
+    copies = [(column, i, indexes[0]) for column, indexes in positions.items() for i in indexes[1:]]
+    has_control = CONTROL_PATTERN.search(text) is not None  # else no row needs the per-cell search
+    rows, records = [], 0
+    while True:
+        line = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(Problem(name, line, None, None, csv_rule(error, line, reader.line_num)))
+            continue
+        records += bool(values)
         if values and len(values) != len(header):
             problems.append(
                 Problem(name, line, None, None, f"row has {len(values)} fields, the header has {len(header)}")
             )
         elif values:
-            rows.append((line, dict(zip(header, values, strict=True))))
-        line = reader.line_num + 1
+            row = empty | {column: values[i] for column, i in fields}
+            issues = [
+                (c, values[i], f"differs from the first `{c}` column")
+                for c, i, first in copies
+                if values[i] != values[first]
+            ]
+            if max(map(len, values)) > MAX_FIELD_CHARS or (has_control and CONTROL_PATTERN.search("".join(values))):
+                issues += cell_issues(row)
+            rows.append((line, row, issues))
+    if not records:  # a truncated save, most likely: references into it are not checked
+        return None, [*problems, Problem(name, None, None, None, "the file has a header but no rows")]
     return rows, problems
 
 
 def parse_date(text: str) -> date | None:
-    if not ISO_DATE_PATTERN.match(text):
+    if not ISO_DATE_PATTERN.fullmatch(text):
         return None
     try:
         return date.fromisoformat(text)
@@ -126,7 +296,10 @@ def parse_date(text: str) -> date | None:
 
 
 def is_source_url(text: str) -> bool:
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed '[' in the host
+        return False
     # an archive's address may embed another URL; two addresses joined by a comma may not
     return parts.scheme in ("https", "http") and "." in parts.netloc and not re.search(r",\s*https?://", text)
 
@@ -138,15 +311,24 @@ def source_issues(sources: str) -> list[tuple[str, str, str]]:
     return issues + [("sources", url, rule) for url in sources.split() if not is_source_url(url)]
 
 
-def check_event(
-    row: dict, known_actors: set, known_countries: set, known_operations: set
-) -> list[tuple[str, str, str]]:
-    """(column, value, rule) for every rule the row breaks."""
+def reference_issues(column: str, names: tuple[str, ...], known: set | None, rule: str) -> list[tuple]:
+    """Names not in `known`; nothing if `known` is None (its file could not be read)."""
+    return [] if known is None else [(column, name, rule) for name in names if name not in known]
+
+
+def date_issues(row: dict, column: str, earliest: date, latest: date) -> list[tuple]:
+    day = parse_date(row[column])
+    if row[column] and day is None:
+        return [(column, row[column], "must be a real date written YYYY-MM-DD")]
+    if day and not earliest <= day <= latest:
+        return [(column, row[column], f"must lie between {earliest} and {latest}")]
+    return []
+
+
+def check_event(row: dict, known_actors: set | None, known_countries: set, known_operations: set | None) -> list[tuple]:
+    """(column, value, rule[, severity]) for every rule the row breaks."""
     issues = []
-    for column in REQUIRED_EVENT_FIELDS:
-        if not row[column].strip():
-            issues.append((column, row[column], "must not be empty"))
-    if row["event_id"] and not EVENT_ID_PATTERN.match(row["event_id"]):
+    if row["event_id"] and not EVENT_ID_PATTERN.fullmatch(row["event_id"]):
         issues.append(("event_id", row["event_id"], "must be YYYY-MM-DD-slug in lowercase a-z, 0-9 and hyphens"))
     start = parse_date(row["start_date"])
     if row["start_date"] and start is None:
@@ -162,6 +344,9 @@ def check_event(
         issues.append(("end_date", row["end_date"], f"must lie between {DATA_START} and {DATA_CUTOFF}"))
     if start and end and end < start:
         issues.append(("end_date", row["end_date"], "must not be before start_date"))
+    if end == DATA_CUTOFF and ONGOING_NOTE not in row["notes"]:
+        rule = f'a span ending on the cut-off: notes must say "{ONGOING_NOTE}" (row kept)'
+        issues.append(("notes", row["notes"], rule, WARNING))
     precision = row["date_precision"]
     if start and precision == "month" and start.day != 1:
         issues.append(("start_date", row["start_date"], "month precision: must be the first day of the month"))
@@ -174,37 +359,77 @@ def check_event(
     ):
         if row[column] and row[column] not in vocabulary:
             issues.append((column, row[column], f"must be one of: {', '.join(vocabulary)}"))
-    if row["site"] and not SITE_PATTERN.match(row["site"]):
+    if row["geo_precision"] == "region" and not row["notes"].strip():
+        issues.append(("notes", "", "region precision: notes must name the town that stands in (row kept)", WARNING))
+    if row["site"] and not SITE_PATTERN.fullmatch(row["site"]):
         issues.append(("site", row["site"], "must be a slug in lowercase a-z, 0-9 and hyphens"))
     if row["category"] == "base":
         if not row["end_date"]:
             issues.append(("end_date", row["end_date"], "a base is a span: it needs an end_date"))
         if not row["site"]:
             issues.append(("site", row["site"], "a base needs a site (the facility it occupies)"))
-    if row["operation"] and row["operation"] not in known_operations:
-        issues.append(("operation", row["operation"], "unknown operation (not in operations.csv)"))
-    for actor in split_list(row["actors"]):
-        if actor not in known_actors:
-            issues.append(("actors", actor, "unknown actor (not in actors.csv)"))
-    for code in split_list(row["countries"]):
-        if code not in known_countries:
-            issues.append(("countries", code, "unknown ISO 3166-1 alpha-3 country code"))
+    actors, countries = split_list(row["actors"]), split_list(row["countries"])
+    issues += list_issues(row, {"actors": actors, "countries": countries})
+    operation = (row["operation"],) if row["operation"] else ()
+    issues += reference_issues("operation", operation, known_operations, "unknown operation (not in operations.csv)")
+    issues += reference_issues("actors", actors, known_actors, "unknown actor (not in actors.csv)")
+    issues += reference_issues("countries", countries, known_countries, "unknown ISO 3166-1 alpha-3 country code")
     for column, limit in (("latitude", 90), ("longitude", 180)):
-        try:
-            number = float(row[column])
-            if not -limit <= number <= limit:
-                raise ValueError
-        except ValueError:
-            if row[column]:
-                issues.append((column, row[column], f"must be a decimal number between -{limit} and {limit}"))
+        text = row[column]
+        if text and not (DECIMAL_PATTERN.fullmatch(text) and -limit <= float(text) <= limit):
+            issues.append((column, text, f"must be a decimal number between -{limit} and {limit}, written like -12.5"))
     for column in ("fatalities", "troops"):
-        if row[column] and not row[column].isdigit():
-            issues.append((column, row[column], "must be empty (unknown) or a whole number"))
+        if row[column] and not WHOLE_NUMBER_PATTERN.fullmatch(row[column]):
+            issues.append((column, row[column], f"must be empty (unknown) or {WHOLE_NUMBER_RULE}"))
+    if row["troops"] and not row["notes"].strip():
+        rule = "a troops figure: notes must say whether it is a deployed strength, a ceiling or a peak (row kept)"
+        issues.append(("notes", "", rule, WARNING))
     return issues + source_issues(row["sources"])
 
 
-def check_actor(row: dict, known_countries: set) -> list[tuple[str, str, str]]:
-    issues = [(c, row[c], "must not be empty") for c in REQUIRED_ACTOR_FIELDS if not row[c].strip()]
+def placed_outside(rows: list[tuple[int, dict]], country_shapes: dict) -> list[tuple]:
+    """(line, column, value, rule) for events whose point lies farther than the tolerance outside their
+    first country's polygon, or whose first country has no polygon on the map."""
+    countries = [split_list(row["countries"])[0] for _, row in rows]
+    km = km_outside_countries(
+        country_shapes,
+        countries,
+        [float(row["longitude"]) for _, row in rows],
+        [float(row["latitude"]) for _, row in rows],
+    )
+    issues = []
+    for (line, row), country, distance in zip(rows, countries, km, strict=True):
+        if country not in country_shapes:
+            rule = "the first country is where the event took place: it must be a country on the map"
+            issues.append((line, "countries", country, rule))
+        elif distance > BORDER_TOLERANCE_KM:
+            point = f"{row['latitude']}, {row['longitude']}"
+            rule = f"lies {distance:,.0f} km outside {country}, the first country (tolerance {BORDER_TOLERANCE_KM} km)"
+            issues.append((line, "latitude, longitude", point, rule + "; latitude and longitude swapped?"))
+    return issues
+
+
+def site_overlaps(rows: list[tuple[int, dict]]) -> list[tuple]:
+    """(line, column, value, rule) for base spans starting before the previous holder of their site left."""
+    bases = sorted((row["site"], row["start_date"], line, row) for line, row in rows if row["category"] == "base")
+    issues = []
+    for (site, _, before_line, before), (next_site, _, line, after) in pairwise(bases):
+        if site == next_site and after["start_date"] < before["end_date"]:
+            rule = f"starts before the span on line {before_line} at site {site} ends ({before['end_date']})"
+            issues.append((line, "start_date", after["start_date"], rule))
+    return issues
+
+
+def name_issues(row: dict, column: str) -> list[tuple]:
+    """A name other rows refer to must not hold invisible characters or outer spaces: they would not match."""
+    name = row[column]
+    if name != name.strip() or any(unicodedata.category(c) in ("Cf", "Zs") and c != " " for c in name):
+        return [(column, name, "invisible characters or outer spaces in a name other rows refer to")]
+    return []
+
+
+def check_actor(row: dict, known_countries: set) -> list[tuple]:
+    issues = name_issues(row, "actor")
     if row["type"] and row["type"] not in ACTOR_TYPES:
         issues.append(("type", row["type"], f"must be one of: {', '.join(ACTOR_TYPES)}"))
     if row["country"] and row["country"] not in known_countries:
@@ -212,127 +437,222 @@ def check_actor(row: dict, known_countries: set) -> list[tuple[str, str, str]]:
     return issues
 
 
-def check_operation(row: dict, known_actors: set) -> list[tuple[str, str, str]]:
-    issues = [(c, row[c], "must not be empty") for c in ("operation", "lead", "description") if not row[c].strip()]
-    for actor in split_list(row["lead"]):
-        if actor not in known_actors:
-            issues.append(("lead", actor, "unknown actor (not in actors.csv)"))
-    return issues
+def list_issues(row: dict, lists: dict[str, tuple[str, ...]]) -> list[tuple]:
+    """A filled `;`-separated column (its `split_list` in `lists`) must name something, not `;` alone."""
+    return [(c, row[c], "must hold at least one name") for c, names in lists.items() if row[c].strip() and not names]
 
 
-def check_regime(row: dict, known_countries: set, known_events: set) -> list[tuple[str, str, str]]:
-    issues = [
-        (c, row[c], "must not be empty")
-        for c in ("country", "start_date", "end_date", "regime", "sources")
-        if not row[c].strip()
-    ]
+def check_operation(row: dict, known_actors: set | None) -> list[tuple]:
+    leads = split_list(row["lead"])
+    return (
+        name_issues(row, "operation")
+        + list_issues(row, {"lead": leads})
+        + reference_issues("lead", leads, known_actors, "unknown actor (not in actors.csv)")
+    )
+
+
+def check_regime(row: dict, known_countries: set, known_events: set | None) -> list[tuple]:
+    issues = []
     if row["country"] and row["country"] not in known_countries:
         issues.append(("country", row["country"], "unknown ISO 3166-1 alpha-3 country code"))
+    issues += date_issues(row, "start_date", DATA_START, DATA_CUTOFF)
+    issues += date_issues(row, "end_date", DATA_START, DATA_CUTOFF)
     start, end = parse_date(row["start_date"]), parse_date(row["end_date"])
-    for column, day in (("start_date", start), ("end_date", end)):
-        if row[column] and day is None:
-            issues.append((column, row[column], "must be a real date written YYYY-MM-DD"))
     if start and end and end < start:
         issues.append(("end_date", row["end_date"], "must not be before start_date"))
     if row["regime"] and row["regime"] not in REGIMES:
         issues.append(("regime", row["regime"], f"must be one of: {', '.join(REGIMES)}"))
-    if row["began_with"] and row["began_with"] not in known_events:
-        issues.append(("began_with", row["began_with"], "unknown event_id (not in events.csv)"))
+    began_with = (row["began_with"],) if row["began_with"] else ()
+    issues += reference_issues("began_with", began_with, known_events, "unknown event_id (not in events.csv)")
     return issues + source_issues(row["sources"])
 
 
-def check_strength(row: dict, known_actors: set) -> list[tuple[str, str, str]]:
-    issues = [
-        (c, row[c], "must not be empty")
-        for c in ("date", "force", "scope", "troops", "kind", "source")
-        if not row[c].strip()
-    ]
-    if row["date"] and parse_date(row["date"]) is None:
-        issues.append(("date", row["date"], "must be a real date written YYYY-MM-DD"))
-    if row["force"] and row["force"] not in known_actors:
-        issues.append(("force", row["force"], "unknown actor (not in actors.csv)"))
-    if row["troops"] and not row["troops"].isdigit():
-        issues.append(("troops", row["troops"], "must be a whole number"))
+def regime_coverage(rows: list[tuple[int, dict]]) -> list[tuple]:
+    """(line, column, value, rule[, severity]): each country's periods must run from the start of the scope
+    to the cut-off without overlap (the later period is left out) or gap (reported, kept)."""
+    periods = sorted((row["country"], row["start_date"], line, row) for line, row in rows)
+    issues = []
+    for country in dict.fromkeys(country for country, *_ in periods):
+        own = [(line, row) for c, _, line, row in periods if c == country]
+        first, last = own[0], own[0]
+        if first[1]["start_date"] != DATA_START.isoformat():
+            rule = f"{country}'s first period must start on {DATA_START} (row kept)"
+            issues.append((first[0], "start_date", first[1]["start_date"], rule, WARNING))
+        for line, row in own[1:]:
+            after = date.fromisoformat(last[1]["end_date"]) + timedelta(days=1)
+            start = date.fromisoformat(row["start_date"])
+            if start < after:
+                rule = f"overlaps the period on line {last[0]} (until {last[1]['end_date']})"
+                issues.append((line, "start_date", row["start_date"], rule))
+                continue
+            if start > after:
+                rule = f"leaves a gap after the period on line {last[0]}: must be {after} (row kept)"
+                issues.append((line, "start_date", row["start_date"], rule, WARNING))
+            last = (line, row)
+        if last[1]["end_date"] != DATA_CUTOFF.isoformat():
+            rule = f"{country}'s last period must end on {DATA_CUTOFF} (row kept)"
+            issues.append((last[0], "end_date", last[1]["end_date"], rule, WARNING))
+    return issues
+
+
+def check_strength(row: dict, known_actors: set | None) -> list[tuple]:
+    issues = date_issues(row, "date", DATA_START, DATA_CUTOFF)
+    force = (row["force"],) if row["force"] else ()
+    issues += reference_issues("force", force, known_actors, "unknown actor (not in actors.csv)")
+    if row["troops"] and not WHOLE_NUMBER_PATTERN.fullmatch(row["troops"]):
+        issues.append(("troops", row["troops"], f"must be {WHOLE_NUMBER_RULE}"))
     if row["kind"] and row["kind"] not in STRENGTH_KINDS:
         issues.append(("kind", row["kind"], f"must be one of: {', '.join(STRENGTH_KINDS)}"))
-    if row["date_precision"] not in DATE_PRECISIONS:
+    if row["date_precision"] and row["date_precision"] not in DATE_PRECISIONS:
         issues.append(("date_precision", row["date_precision"], f"must be one of: {', '.join(DATE_PRECISIONS)}"))
     if row["source"] and not is_source_url(row["source"]):
         issues.append(("source", row["source"], "must be one http(s):// URL"))
     return issues
 
 
-def _validate(path: Path, columns, check, key: str | None) -> tuple[list[dict], list[Problem]]:
-    rows, problems = read_rows(path, columns)
+def validate(
+    path: Path,
+    columns: tuple[str, ...],
+    check: Callable[[dict], list[tuple]],
+    key: str | None,
+    across: tuple[Callable[[list], list[tuple]], ...] = (),
+) -> Table:
+    """The file's valid rows. `check` gives a row's (column, value, rule[, severity]); each of `across`
+    gives (line, column, value, rule[, severity]) for rules between rows, applied to the rows still valid."""
+    name = path.name
+    rows, problems = read_rows(path, columns, REQUIRED[name])
+    if rows is None:
+        return Table(name, None, problems)
     valid, seen = [], {}
-    for line, row in rows:
-        issues = check(row)
+    for line, row, cell_issues in rows:
+        if cell_issues:  # a cell too long or holding a control character: its other rules are not checked
+            issues = list(cell_issues)
+        else:
+            issues = [(c, row[c], "must not be empty") for c in REQUIRED[name] if not row[c].strip()] + check(row)
         if key and row[key] in seen:
             issues.append((key, row[key], f"duplicate of line {seen[row[key]]}"))
         if key:
             seen.setdefault(row[key], line)
-        problems += [Problem(path.name, line, column, value, rule) for column, value, rule in issues]
-        if not issues:
-            valid.append(row)
-    return valid, problems
+        row_problems = [Problem(name, line, *issue) for issue in issues]
+        problems += row_problems
+        if all(p.severity == WARNING for p in row_problems):
+            valid.append((line, row))
+    for rule in across:
+        row_problems = [Problem(name, *issue) for issue in rule(valid)]
+        problems += row_problems
+        dropped = {p.line for p in row_problems if p.severity == ERROR}
+        valid = [(line, row) for line, row in valid if line not in dropped]
+    table = Table(name, valid, sorted(problems, key=lambda p: p.line or 0))
+    if key:
+        kept = {row[key] for _, row in valid}
+        lines = {line for line, _ in valid}
+        table.left_out = {
+            row[key]: line for line, row, _ in reversed(rows) if line not in lines and row[key] not in kept
+        }
+        table.left_out.pop("", None)
+    return table
 
 
-def load_dataset(data_dir: Path, known_countries: set) -> Dataset:
-    """Validated events and actors; rows that break a rule are left out and reported."""
-    actor_rows, problems = _validate(
-        data_dir / "actors.csv", ACTOR_COLUMNS, lambda r: check_actor(r, known_countries), "actor"
+def left_out_references(table: Table, column: str, source: Table, is_list: bool = False) -> list[Problem]:
+    """One warning per name whose row in `source` was left out while rows of `table` (kept) name it, or one
+    saying the column is not checked when `source` could not be read."""
+    if table.rows is None:
+        return []
+    if source.rows is None:
+        return [Problem(table.name, None, column, None, f"not checked: {source.name} could not be read", WARNING)]
+    names = (split_list(row[column]) if is_list else (row[column],) for row in table.records())
+    counts = Counter(name for listed in names for name in listed if name in source.left_out)
+    return [
+        Problem(
+            table.name,
+            None,
+            column,
+            name,
+            f"its row in {source.name} (line {source.left_out[name]}) is left out; {count} row(s) naming it kept",
+            WARNING,
+        )
+        for name, count in counts.items()
+    ]
+
+
+def load_dataset(data_dir: Path, known_countries: set, country_shapes: dict | None = None) -> Dataset:
+    """Validated events, actors, operations, regimes and troop strength from `data_dir`; never raises.
+
+    `known_countries`: ISO alpha-3 codes events and actors may name. `country_shapes`: ISO alpha-3 code ->
+    polygon in lon/lat degrees (`Geography.country_shapes()`); with it each event's point is checked against
+    its first country, without it that check is skipped. Rows that break a rule are left out and reported
+    in `Dataset.problems`, as are files that cannot be read (their table is then empty).
+    """
+    actors = validate(data_dir / ACTORS, ACTOR_COLUMNS, lambda r: check_actor(r, known_countries), "actor")
+    actor_names = actors.names("actor")
+    operations = validate(
+        data_dir / OPERATIONS, OPERATION_COLUMNS, lambda r: check_operation(r, actor_names), "operation"
     )
-    known_actors = {row["actor"] for row in actor_rows}
-    operation_rows, operation_problems = _validate(
-        data_dir / "operations.csv",
-        OPERATION_COLUMNS,
-        lambda r: check_operation(r, known_actors),
-        "operation",
-    )
-    problems += operation_problems
-    known_operations = {row["operation"] for row in operation_rows}
-    event_rows, event_problems = _validate(
-        data_dir / "events.csv",
+    operation_names = operations.names("operation")
+    events = validate(
+        data_dir / EVENTS,
         EVENT_COLUMNS,
-        lambda r: check_event(r, known_actors, known_countries, known_operations),
+        lambda r: check_event(r, actor_names, known_countries, operation_names),
         "event_id",
+        (site_overlaps,)
+        if country_shapes is None
+        else (partial(placed_outside, country_shapes=country_shapes), site_overlaps),
     )
-    regime_rows, regime_problems = _validate(
-        data_dir / "regimes.csv",
+    event_ids = events.names("event_id")
+    regimes = validate(
+        data_dir / REGIMES_FILE,
         REGIME_COLUMNS,
-        lambda r: check_regime(r, known_countries, {row["event_id"] for row in event_rows}),
+        lambda r: check_regime(r, known_countries, event_ids),
         None,
+        (regime_coverage,),
     )
-    strength_rows, strength_problems = _validate(
-        data_dir / "troop_strength.csv", STRENGTH_COLUMNS, lambda r: check_strength(r, known_actors), None
-    )
-    metadata, metadata_problems = read_metadata(data_dir / "dataset.json")
+    strength = validate(data_dir / STRENGTH, STRENGTH_COLUMNS, lambda r: check_strength(r, actor_names), None)
+    metadata, metadata_problems = read_metadata(data_dir / METADATA)
+    references = [
+        *left_out_references(operations, "lead", actors, is_list=True),
+        *left_out_references(events, "actors", actors, is_list=True),
+        *left_out_references(events, "operation", operations),
+        *left_out_references(regimes, "began_with", events),
+        *left_out_references(strength, "force", actors),
+    ]
     return Dataset(
         metadata=metadata,
-        events=typed_events(event_rows),
-        actors=pd.DataFrame(actor_rows, columns=list(ACTOR_COLUMNS)),
-        operations=pd.DataFrame(operation_rows, columns=list(OPERATION_COLUMNS)),
-        regimes=typed_regimes(regime_rows),
-        strength=typed_strength(strength_rows),
-        problems=metadata_problems + problems + event_problems + regime_problems + strength_problems,
+        events=typed_events(events.records()),
+        actors=pd.DataFrame(actors.records(), columns=list(ACTOR_COLUMNS)),
+        operations=pd.DataFrame(operations.records(), columns=list(OPERATION_COLUMNS)),
+        regimes=typed_regimes(regimes.records()),
+        strength=typed_strength(strength.records()),
+        problems=[
+            *metadata_problems,
+            *(p for table in (actors, operations, events, regimes, strength) for p in table.problems),
+            *references,
+        ],
     )
-
-
-METADATA_KEYS = ("title", "version", "released", "cutoff", "licence", "publisher")
 
 
 def read_metadata(path: Path) -> tuple[dict, list[Problem]]:
-    """The dataset's title, version and cut-off (data/dataset.json); placeholders if it is unreadable."""
+    """The dataset's title, version, dates, licence and publisher (data/dataset.json, a JSON object of text
+    fields); "unknown" for each one that is missing or invalid."""
     fallback = dict.fromkeys(METADATA_KEYS, "unknown")
+    text, problems = read_text(path)
+    if text is None:
+        return fallback, problems
     try:
-        metadata = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return fallback, [Problem(path.name, None, None, None, "file not found")]
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return fallback, [Problem(path.name, None, None, None, f"not valid UTF-8 JSON ({error})")]
-    missing = [key for key in METADATA_KEYS if not isinstance(metadata.get(key), str)]
-    problems = [Problem(path.name, None, key, None, "required text field is missing") for key in missing]
-    return {**fallback, **{k: v for k, v in metadata.items() if k not in missing}}, problems
+        metadata = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        return fallback, [*problems, Problem(path.name, None, None, None, f"not valid JSON ({error})")]
+    if not isinstance(metadata, dict):
+        return fallback, [*problems, Problem(path.name, None, None, None, "must be a JSON object {…}")]
+    for key in METADATA_KEYS:
+        value = metadata.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(path.name, None, key, None, "required text field is missing"))
+        elif key in ("released", "cutoff") and parse_date(value) is None:
+            problems.append(Problem(path.name, None, key, value, "must be a real date written YYYY-MM-DD"))
+        elif key == "cutoff" and value != DATA_CUTOFF.isoformat():
+            problems.append(Problem(path.name, None, key, value, f"must be the codebook's cut-off, {DATA_CUTOFF}"))
+    bad = {p.column for p in problems}
+    return {**fallback, **{k: v for k, v in metadata.items() if isinstance(v, str) and k not in bad}}, problems
 
 
 def typed_regimes(rows: list[dict]) -> pd.DataFrame:
