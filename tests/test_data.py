@@ -221,6 +221,7 @@ ATTEMPTS_AND_PLOTS = [
     ("BFA", date(2015, 9, 16)),
     ("NER", date(2015, 12, 17)),
     ("GAB", date(2019, 1, 7)),
+    ("CIV", date(2019, 12, 26)),
     ("NER", date(2021, 3, 31)),
     ("BFA", date(2022, 1, 11)),
     ("GNB", date(2022, 2, 1)),
