@@ -207,7 +207,10 @@ TEXT = {
     "sentence_in": {"en": " in {countries}", "fr": " concernant {countries}"},
     "sentence_matching": {"en": " matching “{text}”", "fr": " contenant « {text} »"},
     "or": {"en": "or", "fr": "ou"},
-    "shown": {"en": "**{count}** event(s) shown.", "fr": "**{count}** événement(s) affiché(s)."},
+    "shown": {
+        "en": "**{count}** event(s) shown, of {total} in the dataset.",
+        "fr": "**{count}** événement(s) affiché(s), sur {total} dans le jeu de données.",
+    },
     # overview
     "m_events": {"en": "Events", "fr": "Événements"},
     "m_coups": {"en": "Coups and attempts", "fr": "Coups d'État et tentatives"},
@@ -350,7 +353,36 @@ TEXT = {
         "simple pour les tableurs ; son fichier de métadonnées indique la version, la sélection, le lien qui "
         "la reproduit et l'heure d'export. Les colonnes sont décrites dans data/README.md.",
     },    # -- map page and map builders --
+    "gesture_touch": {"en": "Use two fingers to move the map", "fr": "Utilisez deux doigts pour déplacer la carte"},
+    "gesture_scroll": {
+        "en": "Use ctrl + scroll to zoom the map",
+        "fr": "Utilisez Ctrl + molette pour zoomer sur la carte",
+    },
+    "gesture_scroll_mac": {
+        "en": "Use ⌘ + scroll to zoom the map",
+        "fr": "Utilisez ⌘ + molette pour zoomer sur la carte",
+    },
     # -- sidebar, overview, data and about pages --
+    "copy_link_button": {"en": "Copy link to this view", "fr": "Copier le lien de cette vue"},
+    "link_copied": {"en": "Link copied", "fr": "Lien copié"},
+    "operation_choice": {"en": "Operation {operation} → {lead}", "fr": "Opération {operation} → {lead}"},
+    "empty_selection": {
+        "en": "No event matches this selection ({filters}). Widen the date range or remove a filter in the "
+        "sidebar, or press **{reset}**.",
+        "fr": "Aucun événement ne correspond à cette sélection ({filters}). Élargissez la période ou retirez un "
+        "filtre dans la barre latérale, ou cliquez sur **{reset}**.",
+    },
+    "narrow_dates": {"en": "dates {start} to {end}", "fr": "période du {start} au {end}"},
+    "narrow_actors": {"en": "actors: {values}", "fr": "acteurs : {values}"},
+    "narrow_categories": {"en": "categories: {values}", "fr": "catégories : {values}"},
+    "narrow_countries": {"en": "countries: {values}", "fr": "pays : {values}"},
+    "narrow_text": {"en": "search “{text}”", "fr": "recherche « {text} »"},
+    "about_default_view": {
+        "en": "The default view, from {start} to {end}, shows {shown} of these {events} events; the other {other} "
+        "took place before {start} (widen the date range to see them).",
+        "fr": "La vue par défaut, du {start} au {end}, montre {shown} de ces {events} événements ; les {other} "
+        "autres ont eu lieu avant le {start} (élargissez la période pour les voir).",
+    },
     # -- search, timeline, exports --
 }
 

@@ -142,3 +142,39 @@ def from_query_params(
     unknown = sorted(set(params) - set(FILTER_KEYS) - set(VIEW_KEYS))
     notices += [t("notice_unknown_key", lang, key=key) for key in unknown]
     return filters, view, notices
+
+
+# -- the actor box: short labels, and operations that stand for their lead actor --
+
+OPERATION_CHOICE = "operation:"  # prefix of an operation's value among the actor box's options
+LABEL_LIMIT = 36  # characters of an actor's label, so that it fits one line of the sidebar
+
+
+def actor_label(actor: str, aliases: Iterable[str], limit: int = LABEL_LIMIT) -> str:
+    """`actor`, then as many of its aliases (in their given order) as fit in `limit` characters, joined
+    by " · ": "Malian Armed Forces · FAMa · Malian army". The name alone if none fits."""
+    label = actor
+    for alias in aliases:
+        alias = alias.strip()
+        if alias and alias.casefold() not in label.casefold() and len(label) + 3 + len(alias) <= limit:
+            label += " · " + alias
+    return label
+
+
+def operation_choices(operations: Iterable[tuple[str, str]], actors: Collection[str]) -> dict[str, str]:
+    """{option value: lead actor} for each (operation, lead) whose name is not an actor's own, so that
+    typing "Barkhane" in the actor box finds it."""
+    return {f"{OPERATION_CHOICE}{name}": lead for name, lead in operations if name not in actors and lead in actors}
+
+
+def picked_actors(picked: Iterable[str], leads: Mapping[str, str], text: str) -> tuple[tuple[str, ...], str]:
+    """The actor filter and search text for the actor box's `picked` options: an operation option stands
+    for its lead actor (from `leads`, as made by `operation_choices`) and becomes the search text."""
+    actors: list[str] = []
+    for value in picked:
+        if value in leads:
+            actors.append(leads[value])
+            text = value.removeprefix(OPERATION_CHOICE)
+        else:
+            actors.append(value)
+    return tuple(dict.fromkeys(actors)), text

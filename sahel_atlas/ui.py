@@ -5,6 +5,8 @@ are drawn from them and write back in their on_change, so the state survives pag
 rewrites the URL from them, so a copied link restores the view (the page is in the link's path).
 """
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,19 +14,32 @@ import pandas as pd
 import streamlit as st
 
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
+from .escape import html_attr, html_link, html_text, js_string, md_text
 from .filters import Filters, apply_filters, describe, search_index
 from .geography import Geography, load_geography
 from .i18n import LANGUAGES, PRECISION_LABELS, category_label, pick_language, t
 from .loading import Dataset, Problem, load_dataset
 from .mapview import date_span, event_title
-from .state import View, from_query_params, query_string, to_query_params
+from .state import (
+    OPERATION_CHOICE,
+    View,
+    actor_label,
+    from_query_params,
+    operation_choices,
+    picked_actors,
+    to_query_params,
+)
+from .summary import narrowing_filters
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
+# SAHEL_ATLAS_DATA: another data directory (a corrected copy, or the browser tests' hostile fixtures).
+DATA_DIR = Path(os.environ.get("SAHEL_ATLAS_DATA", ROOT / "data"))
 GEO_DIR = ROOT / "geo"
 FILTERS_KEY = "filters"
 VIEW_KEY = "view"
 NOTICES_KEY = "url_notices"
+PAGE_KEY = "page"
+WRITTEN_KEY = "url_written"  # (page, query params) this session last wrote into the address bar
 
 
 @dataclass(frozen=True)
@@ -41,11 +56,25 @@ class AppData:
         return self.geography.country_names(lang)
 
 
+def files_version(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime in ns, size in bytes) of every file under `folders`, sorted; a missing folder adds
+    nothing. It changes whenever a file is edited, added or removed."""
+    files = sorted(path for folder in folders for path in folder.rglob("*") if path.is_file())
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+
+
 @st.cache_data(show_spinner=False)
-def load_app_data(data_dir: Path = DATA_DIR, geo_dir: Path = GEO_DIR) -> AppData:
+def _load_app_data(data_dir: Path, geo_dir: Path, version: tuple) -> AppData:
+    """`version` only keys the cache (see `files_version`)."""
     geography = load_geography(geo_dir)
     dataset = load_dataset(data_dir, set(geography.country_names()))
     return AppData(dataset, geography, search_index(dataset.events, dataset.actors))
+
+
+def load_app_data(data_dir: Path = DATA_DIR, geo_dir: Path = GEO_DIR) -> AppData:
+    """The data and geography, read again as soon as any of their files changes (no restart needed).
+    Raises OSError or ValueError when they cannot be read at all."""
+    return _load_app_data(data_dir, geo_dir, files_version(data_dir, geo_dir))
 
 
 def filtered_events(data: AppData, filters: Filters) -> pd.DataFrame:
@@ -67,46 +96,100 @@ def set_view(**changes) -> None:
 
 
 def sync_url() -> None:
-    """Write the state into the address bar."""
+    """Write the state into the address bar: the one place the URL is made, called wherever the view changes."""
     filters, view = current()
-    st.query_params.from_dict(to_query_params(filters, view))
+    params = to_query_params(filters, view)
+    st.query_params.from_dict(params)
+    st.session_state[WRITTEN_KEY] = (st.session_state.get(PAGE_KEY), params)
 
 
-def share_link(filters: Filters, view: View) -> str:
-    """The address that reproduces this view on this page."""
-    base = (getattr(st.context, "url", "") or "").split("?")[0]
-    query = query_string(filters, view)
-    return base + ("?" + query if query else "")
+def _address() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _follow_the_address(data: AppData, page_key: str) -> None:
+    """When the address bar no longer shows what this session wrote (Back, Forward), the state follows it.
+    A page switch that drops the query string changes nothing."""
+    page, written = st.session_state.get(WRITTEN_KEY, (page_key, None))
+    address = _address()
+    st.session_state[PAGE_KEY] = page_key
+    if written is not None and address != written and (address or page == page_key):
+        _state_from_address(data)
+
+
+def copy_link_button(lang: str) -> None:
+    """A button that copies the address bar as it is at the click (so it is never stale): a tiny offline
+    component, since the clipboard needs the browser."""
+    label, help_text = t("copy_link_button", lang), t("copy_link_help", lang)
+    st.iframe(
+        f"""<button id="copy" title="{html_attr(help_text)}">{html_text(label)}</button>
+<style>
+  body {{ margin: 0; }}
+  button {{ width: 100%; min-height: 38px; padding: 4px 12px; cursor: pointer; border-radius: 8px;
+    font: 16px "Source Sans Pro", system-ui, sans-serif; color: #31333f; background: #fff;
+    border: 1px solid rgba(49, 51, 63, 0.2); }}
+  button:hover {{ border-color: #ff4b4b; color: #ff4b4b; }}
+</style>
+<script>
+  const button = document.getElementById("copy");
+  button.addEventListener("click", async () => {{
+    const address = window.parent.location.href;
+    try {{
+      await navigator.clipboard.writeText(address);
+      button.textContent = {js_string(t("link_copied", lang))};
+    }} catch (error) {{
+      window.prompt({js_string(help_text)}, address);
+    }}
+  }});
+</script>""",
+        height=40,
+    )
 
 
 def widget_value(key: str, value) -> None:
     """Give widget `key` the state's `value` only when the state changed elsewhere (a link, a map or
     timeline click, Reset, another page) or the widget is new on this page; never on the widget's own
     reruns, where re-assigning its value fights the user (a range picker after its first click)."""
-    shadow = f"_shown_{key}"
-    if key not in st.session_state or st.session_state.get(shadow) != value:
+    shadow, shown = f"_shown_{key}", (st.session_state.get(PAGE_KEY), value)
+    if key not in st.session_state or st.session_state.get(shadow) != shown:
         st.session_state[key] = value
-    st.session_state[shadow] = value
+    st.session_state[shadow] = shown
 
 
-def _on_dates() -> None:
-    picked = st.session_state["w_dates"]
+def on_widget(key: str, apply: Callable) -> None:
+    """An on_change callback: `apply(value)` with widget `key`'s new value. Nothing when the value or the
+    state is gone: clearing the cache clears the session state while the browser still reports its
+    widgets, and the run that follows rebuilds the state from the address bar."""
+    if key in st.session_state and FILTERS_KEY in st.session_state:
+        apply(st.session_state[key])
+
+
+def _set_dates(picked: tuple) -> None:
     if len(picked) == 2:  # the picker reports one date while the user is still choosing the second
         set_filters(start=picked[0], end=picked[1])
 
 
-def _on_reset() -> None:
+def _reset(_clicked: bool) -> None:
     st.session_state[FILTERS_KEY] = Filters()
 
 
-def _actor_label(actors: pd.DataFrame):
-    aliases = dict(zip(actors["actor"], actors["aliases"], strict=True))
+def _actor_label(actors: pd.DataFrame, leads: dict[str, str], lang: str) -> Callable[[str], str]:
+    """Labels for the actor box's options: an actor's name and short aliases; an operation's name and
+    the actor leading it."""
+    pairs = zip(actors["actor"], actors["aliases"], strict=True)
+    labels = {name: actor_label(name, aliases.split(";")) for name, aliases in pairs}
 
-    def label(actor: str) -> str:
-        other = aliases.get(actor, "").replace(";", ",")
-        return f"{actor} ({other})" if other else actor
+    def label(value: str) -> str:
+        if value in leads:
+            return t("operation_choice", lang, operation=value.removeprefix(OPERATION_CHOICE), lead=leads[value])
+        return labels.get(value, value)
 
     return label
+
+
+def _set_actors(picked: list[str], leads: dict[str, str]) -> None:
+    actors, text = picked_actors(picked, leads, current()[0].text)
+    set_filters(actors=actors, text=text)
 
 
 def md_escape(text: str) -> str:
@@ -117,98 +200,119 @@ def md_escape(text: str) -> str:
 
 def problems_panel(problems: list[Problem], lang: str) -> None:
     if problems:
-        lines = "\n".join(f"- {md_escape(p.message())}" for p in problems)
+        lines = "\n".join(f"- {md_text(p.message())}" for p in problems)
         st.error(f"**{t('data_problems', lang, count=len(problems))}**\n\n{lines}", icon=":material/warning:")
 
 
-def _init_state(data: AppData) -> None:
-    """Once per session: the state from the link the user opened."""
-    if FILTERS_KEY in st.session_state:
-        return
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
+def _state_from_address(data: AppData) -> None:
+    """The state from the address bar (the link the user opened, or where Back took them)."""
     browser = pick_language(None, getattr(st.context, "locale", None))
     filters, view, notices = from_query_params(
-        params, data.dataset.actors["actor"], data.country_names("en"), set(data.events["event_id"]), browser
+        _address(), data.dataset.actors["actor"], data.country_names("en"), set(data.events["event_id"]), browser
     )
     st.session_state[FILTERS_KEY], st.session_state[VIEW_KEY] = filters, view
     st.session_state[NOTICES_KEY] = notices
 
 
+def _init_state(data: AppData, page_key: str) -> None:
+    """The state from the link the user opened, once per session (again after the cache was cleared,
+    which clears the session state); later, from the address bar if navigation changed it."""
+    if FILTERS_KEY in st.session_state:
+        _follow_the_address(data, page_key)
+    else:
+        _state_from_address(data)
+        st.session_state[PAGE_KEY] = page_key
+
+
 def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
-    """Page config, the data (or a clear message), the shared filters and view. Every page starts here."""
+    """Page config, the data (or a clear message), the shared filters and view. Every page starts here.
+
+    Each widget shows the state (`widget_value`) and writes back through `on_widget`. Multiselects have no
+    "Select all": with it, Enter would select every option matching what the user typed."""
     try:
         data = load_app_data(DATA_DIR, GEO_DIR)
     except (OSError, ValueError) as error:
         st.set_page_config(page_title="Sahel Atlas", layout="wide")
-        st.error(t("unreadable", "en", error=md_escape(error)))
+        st.error(t("unreadable", "en", error=md_text(error)))
         st.stop()
-    _init_state(data)
+    _init_state(data, page_key)
     filters, view = current()
     lang = view.lang
     st.set_page_config(page_title=f"{t(page_key, lang)} · Sahel Atlas", page_icon="🗺️", layout="wide")
     names = data.country_names(lang)
     used_countries = sorted({c for codes in data.events["country_list"] for c in codes})
+    actors = data.dataset.actors
+    operations = data.dataset.operations
+    leads = operation_choices(zip(operations["operation"], operations["lead"], strict=True), set(actors["actor"]))
 
     with st.sidebar:
-        st.session_state["w_lang"] = lang
+        widget_value("w_lang", lang)
         st.radio(
             t("language", lang),
             options=list(LANGUAGES),
             format_func=LANGUAGES.get,
             key="w_lang",
             horizontal=True,
-            on_change=lambda: set_view(lang=st.session_state["w_lang"]),
+            on_change=on_widget,
+            args=("w_lang", lambda picked: set_view(lang=picked)),
         )
         st.header(t("filters", lang))
-        st.session_state["w_dates"] = (filters.start, filters.end)
+        widget_value("w_dates", (filters.start, filters.end))
         st.date_input(
             t("date_range", lang),
             key="w_dates",
             min_value=DATA_START,
             max_value=DATA_CUTOFF,
-            on_change=_on_dates,
+            on_change=on_widget,
+            args=("w_dates", _set_dates),
             format="YYYY-MM-DD",
             help=t("date_range_help", lang, start=DEFAULT_START, end=DEFAULT_END),
         )
-        st.session_state["w_actors"] = list(filters.actors)
+        widget_value("w_actors", list(filters.actors))
         st.multiselect(
             t("actors", lang),
-            options=list(data.dataset.actors["actor"]),
+            options=[*actors["actor"], *leads],
             key="w_actors",
-            format_func=_actor_label(data.dataset.actors),
-            on_change=lambda: set_filters(actors=tuple(st.session_state["w_actors"])),
+            format_func=_actor_label(actors, leads, lang),
+            on_change=on_widget,
+            args=("w_actors", lambda picked: _set_actors(picked, leads)),
             placeholder=t("choose", lang),
             help=t("actors_help", lang),
+            select_all=False,
         )
-        st.session_state["w_categories"] = list(filters.categories)
+        widget_value("w_categories", list(filters.categories))
         st.multiselect(
             t("categories", lang),
             options=list(CATEGORIES),
             key="w_categories",
             format_func=lambda c: category_label(c, lang),
-            on_change=lambda: set_filters(categories=tuple(st.session_state["w_categories"])),
+            on_change=on_widget,
+            args=("w_categories", lambda picked: set_filters(categories=tuple(picked))),
             placeholder=t("choose", lang),
+            select_all=False,
         )
-        st.session_state["w_countries"] = list(filters.countries)
+        widget_value("w_countries", list(filters.countries))
         st.multiselect(
             t("countries", lang),
             options=used_countries,
             key="w_countries",
             format_func=lambda c: f"{names.get(c, c)} ({c})",
-            on_change=lambda: set_filters(countries=tuple(st.session_state["w_countries"])),
+            on_change=on_widget,
+            args=("w_countries", lambda picked: set_filters(countries=tuple(picked))),
             placeholder=t("choose", lang),
+            select_all=False,
         )
-        st.session_state["w_text"] = filters.text
+        widget_value("w_text", filters.text)
         st.text_input(
             t("search", lang),
             key="w_text",
             placeholder=t("search_placeholder", lang),
-            on_change=lambda: set_filters(text=st.session_state["w_text"]),
+            on_change=on_widget,
+            args=("w_text", lambda text: set_filters(text=text)),
             help=t("search_help", lang),
         )
-        st.button(t("reset", lang), on_click=_on_reset, width="stretch")
-        st.caption(t("copy_link", lang), help=t("copy_link_help", lang))
-        st.code(share_link(filters, view), language=None, wrap_lines=True)
+        st.button(t("reset", lang), key="w_reset", on_click=on_widget, args=("w_reset", _reset), width="stretch")
+        copy_link_button(lang)
         st.caption(t("footer", lang, **data.dataset.metadata))
 
     for notice in st.session_state.pop(NOTICES_KEY, []):
@@ -219,19 +323,21 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
 
 
 def selection_sentence(data: AppData, filters: Filters, view: View, shown: int) -> None:
+    """The selection in words (its text from the link shown literally) and how many of the dataset's events
+    it shows."""
     sentence = describe(filters, data.country_names(view.lang), view.lang)
-    st.markdown(f"{md_escape(sentence)} {t('shown', view.lang, count=shown)}")
+    st.markdown(f"{md_text(sentence)} {t('shown', view.lang, count=shown, total=len(data.events))}")
 
 
 def show_record(event: pd.Series, names: dict, lang: str) -> None:
     """One event's full record, every field, sources as links."""
-    st.subheader(event_title(event, lang), anchor=False)
+    st.subheader(md_text(event_title(event, lang)), anchor=False)
     st.markdown(
-        f"**{md_escape(date_span(event))}** "
-        f"({md_escape(t('precision', lang, precision=PRECISION_LABELS[lang][event['date_precision']]))})"
-        f" · {md_escape(category_label(event['category'], lang))} · `{event['event_id']}`"
+        f"**{md_text(date_span(event))}** "
+        f"({md_text(t('precision', lang, precision=PRECISION_LABELS[lang][event['date_precision']]))})"
+        f" · {md_text(category_label(event['category'], lang))} · {md_text(event['event_id'])}"
     )
-    st.markdown(md_escape(event["description"]))
+    st.markdown(md_text(event["description"]))
     facts = {
         t("f_actors", lang): ", ".join(event["actor_list"]),
         t("f_operation", lang): event["operation"],
@@ -242,6 +348,16 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
         t("f_troops", lang): "" if pd.isna(event["troops"]) else f"{event['troops']:,}",
         t("f_notes", lang): event["notes"],
     }
-    st.markdown("\n".join(f"- **{k}:** {md_escape(v)}" for k, v in facts.items() if v))
-    links = "  \n".join(f"[{md_escape(url)}]({url.replace(')', '%29')})" for url in event["sources"].split())
-    st.markdown(f"**{t('f_sources', lang)}**  \n{links}")
+    st.markdown("\n".join(f"- **{k}:** {md_text(v)}" for k, v in facts.items() if v))
+    links = "<br>".join(html_link(url) for url in event["sources"].split())  # HTML: no Markdown parsing
+    st.html(f'<p class="record-sources"><strong>{html_text(t("f_sources", lang))}</strong><br>{links}</p>')
+
+
+def empty_selection(filters: Filters, lang: str) -> None:
+    """Say that no event matches `filters`, which of them narrow the selection, and how to widen it."""
+    narrowing = narrowing_filters(filters, load_app_data(DATA_DIR, GEO_DIR).country_names(lang), lang)
+    if narrowing:
+        message = t("empty_selection", lang, filters=md_text("; ".join(narrowing)), reset=t("reset", lang))
+    else:
+        message = t("no_match", lang)
+    st.info(message, icon=":material/filter_alt_off:")

@@ -225,10 +225,14 @@ def test_a_selected_event_is_ringed_on_the_map_and_shown_on_the_timeline():
     assert query_values(at, "event") == [event_id]
 
 
-def test_the_link_box_reproduces_the_view():
+def test_the_copy_link_button_copies_the_address_bar():
+    """The address bar is the one link to the view (it follows every change); the button copies it at the click."""
     at = run("pages/1_Map.py", actor="Wagner Group", asof="2023-01-01", lang="fr")
-    link = at.sidebar.code[0].value
-    assert "actor=Wagner+Group" in link and "asof=2023-01-01" in link and "lang=fr" in link
+    assert query_values(at, "actor") == ["Wagner Group"] and query_values(at, "asof") == ["2023-01-01"]
+    [button] = [e for e in at.sidebar if e.type == "iframe"]
+    assert "Copier le lien de cette vue" in button.proto.srcdoc
+    assert "navigator.clipboard.writeText(address)" in button.proto.srcdoc
+    assert "const address = window.parent.location.href;" in button.proto.srcdoc
 
 
 def test_play_button_starts_and_stops_playback():
@@ -238,3 +242,95 @@ def test_play_button_starts_and_stops_playback():
     assert at.button[0].label == "Pause"
     at.button[0].click().run()
     assert at.session_state["playing"] is False
+
+
+# -- sidebar widgets that do what the user did (issue 7) --
+
+
+def test_no_multiselect_bulk_selects_on_enter():
+    """With "Select all matches" shown, Enter after typing selects every fuzzy match: it is off everywhere."""
+    for page in PAGES:
+        at = run(page)
+        boxes = [*at.sidebar.multiselect, *at.main.multiselect]
+        assert boxes, page
+        for box in boxes:
+            assert box.proto.select_all == 0, (page, box.label)
+
+
+def test_actor_options_are_short_and_operations_lead_to_their_actor():
+    at = run("pages/3_Data.py")
+    box = at.sidebar.multiselect(key="w_actors")
+    assert "Malian Armed Forces · FAMa" in box.options
+    assert max(len(label) for label in box.options) <= 50  # an actor label fits; operations name their lead
+    assert "Operation Barkhane → France" in box.options and "Operation Mirador → Beninese Armed Forces" in box.options
+    box.select("operation:Barkhane").run()
+    assert at.sidebar.multiselect(key="w_actors").value == ["France"]
+    assert at.sidebar.text_input(key="w_text").value == "Barkhane"
+    assert query_values(at, "actor") == ["France"] and query_values(at, "q") == ["Barkhane"]
+    at.sidebar.multiselect(key="w_actors").select("operation:Mirador").run()
+    assert at.sidebar.multiselect(key="w_actors").value == ["France", "Beninese Armed Forces"]
+    assert at.sidebar.text_input(key="w_text").value == "Mirador"
+
+
+def clear_cache_as_the_menu_does(at):
+    """What the server does on the menu's "Clear cache": clear the caches and the whole session state,
+    while the browser keeps its widgets and their values (AppTest's own bookkeeping key is kept)."""
+    import streamlit as st
+    from streamlit.runtime.state.common import TESTING_KEY
+
+    for kind in ("date_input", "multiselect", "text_input", "radio"):
+        for widget in getattr(at, kind):
+            widget.set_value(widget.value)  # the values the browser will send
+    st.cache_data.clear()
+    testing = at._session_state[TESTING_KEY]
+    at._session_state._state.clear()
+    at._session_state[TESTING_KEY] = testing
+
+
+KIND = {"w_lang": "radio", "w_countries": "multiselect", "w_dates": "date_input"}
+
+
+@pytest.mark.parametrize(("key", "value"), [("w_lang", "fr"), ("w_countries", ["MLI"]), ("w_dates", "2020-06-30")])
+def test_a_widget_used_after_the_cache_was_cleared_raises_nothing(key, value):
+    from datetime import date
+
+    at = run("pages/3_Data.py", country="NER")
+    clear_cache_as_the_menu_does(at)
+    value = (date(2020, 1, 1), date.fromisoformat(value)) if key == "w_dates" else value
+    getattr(at.sidebar, KIND[key])(key=key).set_value(value)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.dataframe[0].value["countries"].str.contains("NER").all()  # the state came back from the address
+    assert query_values(at, "country") == ["NER"]
+
+
+def test_a_corrected_data_file_is_read_without_a_restart(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setattr(ui, "DATA_DIR", data)
+    at = run("pages/3_Data.py")
+    first = at.dataframe[0].value.iloc[0]
+    rewrite_cell(data, "events.csv", 2, "title", "A corrected title")
+    at.run()
+    assert at.dataframe[0].value.set_index("event_id").loc[first["event_id"], "title"] == "A corrected title"
+    # another kind of correction: a new actor alias reaches the actor box
+    rewrite_cell(data, "actors.csv", 2, "aliases", "Opération Serval")
+    at.run()
+    assert "France · Opération Serval" in at.sidebar.multiselect(key="w_actors").options
+
+
+def test_back_to_an_earlier_address_restores_its_view():
+    """Back and Forward change the address without a new session: the view follows the address bar."""
+    at = run("pages/3_Data.py", country="NER")
+    at.sidebar.multiselect(key="w_countries").select("MLI").run()
+    assert query_values(at, "country") == ["NER", "MLI"]
+    at.query_params.clear()
+    at.query_params["country"] = "NER"  # what Back puts in the address bar
+    at.run()
+    assert at.sidebar.multiselect(key="w_countries").value == ["NER"]
+    assert at.dataframe[0].value["countries"].str.contains("NER").all()
+    at.query_params.clear()  # back to the plain address the session began with
+    at.query_params["category"] = "coup"
+    at.run()
+    assert at.sidebar.multiselect(key="w_countries").value == []
+    assert at.sidebar.multiselect(key="w_categories").value == ["coup"]
