@@ -3,7 +3,18 @@ from datetime import date
 import pytest
 
 from sahel_atlas.filters import Filters
-from sahel_atlas.state import View, as_of_in, from_query_params, playback_step, query_string, to_query_params
+from sahel_atlas.state import (
+    LABEL_LIMIT,
+    View,
+    actor_label,
+    as_of_in,
+    from_query_params,
+    operation_choices,
+    picked_actors,
+    playback_step,
+    query_string,
+    to_query_params,
+)
 
 NAMES = {"MLI": "Mali", "FRA": "France", "NER": "Niger"}
 EVENTS = {"2022-02-17-announcement"}
@@ -93,3 +104,40 @@ def test_playback_steps_a_month_and_stops_after_the_range():
     assert playback_step(View(as_of=date(2022, 3, 15)), filters) == date(2022, 4, 15)
     assert playback_step(View(as_of=date(2022, 4, 15)), filters) is None
     assert playback_step(View(), filters) is None  # as-of defaults to the end of the range
+
+
+@pytest.mark.parametrize(
+    ("actor", "aliases", "label"),
+    [
+        ("Malian Armed Forces", ["FAMa", "Forces armées maliennes", "Malian army"], "Malian Armed Forces · FAMa"),
+        (
+            "JNIM",
+            ["Jama'at Nusrat al-Islam wal-Muslimin", "GSIM", "Groupe de soutien"],
+            "JNIM · GSIM · Groupe de soutien",
+        ),
+        ("Wagner Group", ["Wagner", "PMC Wagner"], "Wagner Group · PMC Wagner"),  # no alias inside the name
+        ("Government of Sierra Leone", [""], "Government of Sierra Leone"),
+        (
+            "High Military Command for the Restoration of Order",
+            ["HMC"],
+            "High Military Command for the Restoration of Order",
+        ),
+    ],
+)
+def test_actor_labels_are_short(actor, aliases, label):
+    assert actor_label(actor, aliases) == label
+    assert len(label) <= LABEL_LIMIT or label == actor
+
+
+def test_operations_stand_for_their_lead_actor():
+    operations = [
+        ("Barkhane", "France"),
+        ("MINUSMA", "MINUSMA"),
+        ("Mirador", "Beninese Armed Forces"),
+        ("X", "Atlantis"),
+    ]
+    leads = operation_choices(operations, {"France", "MINUSMA", "Beninese Armed Forces"})
+    assert leads == {"operation:Barkhane": "France", "operation:Mirador": "Beninese Armed Forces"}
+    assert picked_actors(["Wagner Group", "operation:Barkhane"], leads, "") == (("Wagner Group", "France"), "Barkhane")
+    assert picked_actors(["France", "operation:Barkhane"], leads, "Gao") == (("France",), "Barkhane")
+    assert picked_actors(["France"], leads, "Gao") == (("France",), "Gao")
