@@ -2,11 +2,11 @@
 
 import time
 
-import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
 from sahel_atlas.codebook import REGIONS
+from sahel_atlas.escape import md_text
 from sahel_atlas.export import as_of_snapshot_csv, as_records
 from sahel_atlas.i18n import REGION_LABELS, format_date, t
 from sahel_atlas.mapview import (
@@ -15,13 +15,22 @@ from sahel_atlas.mapview import (
     build_regime_layer,
     event_title,
     legend_html,
-    tooltip_text,
     visible_events,
     window_start,
 )
 from sahel_atlas.state import WINDOWS, as_of_in, playback_step
 from sahel_atlas.summary import operations_on, regimes_on
-from sahel_atlas.ui import current, filtered_events, selection_sentence, set_view, show_record, sidebar, sync_url
+from sahel_atlas.ui import (
+    current,
+    empty_selection,
+    filtered_events,
+    on_widget,
+    selection_sentence,
+    set_view,
+    show_record,
+    sidebar,
+    widget_value,
+)
 
 STEP_SECONDS = 1.5  # playback pace: one month per step
 
@@ -31,25 +40,27 @@ events = filtered_events(data, filters)
 
 st.title(t("map", lang), anchor=False)
 selection_sentence(data, filters, view, len(events))
+if events.empty:
+    empty_selection(filters, lang)
 
 st.session_state.setdefault("playing", False)
 region_col, window_col, play_col = st.columns([4, 2, 1], vertical_alignment="bottom")
-st.session_state["w_region"] = view.region
+widget_value("w_region", view.region)
 region_col.radio(
     t("region", lang),
     list(REGIONS),
     format_func=REGION_LABELS[lang].get,
     key="w_region",
     horizontal=True,
-    on_change=lambda: set_view(region=st.session_state["w_region"]),
+    on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
 )
-st.session_state["w_window"] = view.window
+widget_value("w_window", view.window)
 window_col.selectbox(
     t("window", lang),
     WINDOWS,
     key="w_window",
     format_func=lambda n: t("window_months", lang, n=n) if n else t("window_all", lang),
-    on_change=lambda: set_view(window=st.session_state["w_window"]),
+    on_change=lambda: on_widget("w_window", lambda months: set_view(window=months)),
 )
 playing = st.session_state["playing"]
 if play_col.button(
@@ -78,12 +89,24 @@ def step_playback() -> None:
     set_view(as_of=following)
 
 
+def select_clicked(map_key: str) -> None:
+    """A marker was clicked (or chosen with Enter or Space): select its event, by id, whatever was
+    selected in between. The map sends {"event": id, "click": a fresh token}, so every click is a change."""
+    clicked = st.session_state.get(map_key)
+    event_id = clicked.get("event") if isinstance(clicked, dict) else None
+    if isinstance(event_id, str) and (data.events["event_id"] == event_id).any():
+        set_view(event=event_id)
+        st.session_state["map_selected"] = True  # the record under the map is outside the fragment
+
+
 @st.fragment(run_every=STEP_SECONDS if st.session_state["playing"] else None)
 def dated_map() -> None:
+    if st.session_state.pop("map_selected", False):
+        st.rerun(scope="app")
     step_playback()
     filters, view = current()
     as_of = as_of_in(view, filters)
-    st.session_state["w_asof"] = as_of
+    widget_value("w_asof", as_of)
     st.date_input(
         t("as_of", lang),
         key="w_asof",
@@ -91,17 +114,18 @@ def dated_map() -> None:
         max_value=filters.end,
         format="YYYY-MM-DD",
         help=t("as_of_help", lang),
-        on_change=lambda: set_view(as_of=st.session_state["w_asof"]),
+        on_change=lambda: on_widget("w_asof", lambda day: set_view(as_of=day)),
     )
     window_from = window_start(as_of, view.window, filters.start)
     layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang)]
     layers += build_event_layers(events, as_of, window_from, lang, view.event)
-    clicked = st_folium(
+    map_key = f"map-{view.region}-{lang}"
+    st_folium(
         build_base_map(data.geography, view.region, lang),
-        key=f"map-{view.region}-{lang}",
+        key=map_key,
         feature_group_to_add=layers,
-        layer_control=folium.LayerControl(collapsed=True),
-        returned_objects=["last_object_clicked_tooltip"],
+        returned_objects=[],  # the map client sends marker clicks itself (static/sahel/atlas.js)
+        on_change=lambda: select_clicked(map_key),
         height=560,
         use_container_width=True,
     )
@@ -109,19 +133,9 @@ def dated_map() -> None:
     names = sorted(
         {f"{o['operation'] or event_title(o, lang)} ({o['actor_list'][0]})" for _, o in operations.iterrows()}
     )
-    st.markdown(
-        f"**{t('operations_active', lang, day=format_date(as_of, lang))}:** {', '.join(names) or t('none', lang)}"
-    )
+    listed = ", ".join(md_text(name) for name in names) or t("none", lang)
+    st.markdown(f"**{t('operations_active', lang, day=format_date(as_of, lang))}:** {listed}")
     st.markdown(legend_html(lang), unsafe_allow_html=True)
-
-    tooltip = (clicked or {}).get("last_object_clicked_tooltip")
-    if tooltip and tooltip != st.session_state.get("last_tooltip"):
-        st.session_state["last_tooltip"] = tooltip
-        match = events[[tooltip_text(e, lang) == tooltip for _, e in events.iterrows()]]
-        if not match.empty:
-            set_view(event=match["event_id"].iloc[0])
-            st.rerun(scope="app")
-    sync_url()
 
     with st.expander(t("map_table", lang)):
         shown = visible_events(events, as_of, window_from)

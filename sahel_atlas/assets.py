@@ -1,7 +1,8 @@
 """Offline asset wiring: folium elements load Leaflet and its plugins from static/, never a CDN.
 
 Streamlit serves the repository's static/ folder at /app/static/ (server.enableStaticServing).
-The files there come from the npm packages recorded in static/README.md.
+The files there come from the npm packages recorded in static/README.md, except sahel/atlas.js, the
+app's own map client.
 """
 
 from collections.abc import Iterator
@@ -17,11 +18,15 @@ LOCAL_JS = {
     "leaflet": "leaflet/leaflet.js",
     "jquery": "jquery/jquery.min.js",  # folium's popups are built with it
     "markerclusterjs": "markercluster/leaflet.markercluster.js",
+    "subgroupjs": "subgroup/leaflet.featuregroup.subgroup.js",  # events and bases: one cluster, two toggles
+    "gesturejs": "gesturehandling/leaflet-gesture-handling.min.js",  # one finger scrolls the page
+    "atlasjs": "sahel/atlas.js",  # the app's own map client: draws the dated layers from data
 }
 LOCAL_CSS = {
     "leaflet_css": "leaflet/leaflet.css",
     "markerclustercss": "markercluster/MarkerCluster.css",
     "markerclusterdefaultcss": "markercluster/MarkerCluster.Default.css",
+    "gesturecss": "gesturehandling/leaflet-gesture-handling.min.css",
 }
 UNUSED = {
     "bootstrap",

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 # Characters that end or open something in a JS template literal or break a <script> block.
 _HTML_EXTRA = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
 _JS_EXTRA = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "`": "\\u0060", "$": "\\u0024", "\u2028": "\\u2028"}
-_JS_EXTRA["\u2029"] = "\\u2029"
+# "\u2029" too; and "'", which JSON only has inside strings: streamlit-folium rewrites {{'name'}} in map scripts.
+_JS_EXTRA.update({"\u2029": "\\u2029", "'": "\\u0027"})
 _JS_PATTERN = re.compile("[" + re.escape("".join(_JS_EXTRA)) + "]")
 # The characters that open Markdown, HTML, an entity or LaTeX, plus ':' (Streamlit's :icon: and :colour[...]
 # directives) and '=' (a setext heading underline).
@@ -40,7 +41,7 @@ html_attr = html_text  # attributes are always written double-quoted
 
 def js_json(value: object) -> str:
     """`value` (str, number, list, dict) as a JavaScript expression, safe inside a <script> block and a
-    template literal: `<`, `>`, `&`, backtick, `$` and the line separators are written as \\u escapes."""
+    template literal: `<`, `>`, `&`, backtick, `$`, `'` and the line separators are written as \\u escapes."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return _JS_PATTERN.sub(lambda m: _JS_EXTRA[m.group()], text)
 

@@ -1,19 +1,23 @@
 """Folium maps, built as plain objects: a static base map and the layers of one date drawn over it.
 
 The base map (boundaries, rivers, lakes) depends only on region and language, so the browser keeps it,
-with the user's pan and zoom, while the dated layers (regimes, bases, events, selection) are swapped in
-place when the filters or the as-of date change: playback does not reload the map.
+with the user's pan and zoom, while the dated layers (regimes, bases and events, selection) are sent as
+data and drawn by one client-side function (static/sahel/atlas.js): a part whose data did not change is
+not redrawn, playback does not reload the map, and text from the data is inserted as text, never as
+HTML or code. The layer control, the user's layer choices, popups and touch gestures live there too.
 """
 
 from datetime import date
 from html import escape
 
+import branca.element
 import folium
 import pandas as pd
-from folium.plugins import MarkerCluster
+from folium.utilities import JsCode
 
 from .assets import use_local_assets
 from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
+from .escape import js_json, js_string, safe_url
 from .geography import Geography
 from .i18n import CATEGORY_LABELS, HOLDER_LABELS, REGIME_LABELS, category_label, t
 from .summary import bases_active_on
@@ -74,12 +78,6 @@ def holder_svg(group: str, size: int = 22) -> str:
     )
 
 
-def _icon(svg: str, size: int) -> folium.DivIcon:
-    return folium.DivIcon(
-        html=svg, icon_size=(size, size), icon_anchor=(size // 2, size // 2), class_name="sahel-marker"
-    )
-
-
 def event_title(event: pd.Series, lang: str) -> str:
     """The French title where one is written, else the English one."""
     return event.get("title_fr") if lang == "fr" and event.get("title_fr") else event["title"]
@@ -93,33 +91,62 @@ def date_span(event: pd.Series) -> str:
 
 
 def tooltip_text(event: pd.Series, lang: str = "en") -> str:
-    """Plain text shown on hover; the app matches a clicked marker back to its event by it."""
+    """Plain text shown on hover and read out for a focused marker (a click is matched back by event id)."""
     return f"{event['start_date'].date().isoformat()} · {event_title(event, lang)}"
-
-
-def popup_html(event: pd.Series, lang: str = "en") -> str:
-    """The event's record as HTML; every value from the data is escaped."""
-    links = " ".join(
-        f'<a href="{escape(url)}" target="_blank" rel="noopener">[{n}]</a>'
-        for n, url in enumerate(event["sources"].split(SOURCE_SEPARATOR), start=1)
-    )
-    rows = [
-        f"<b>{escape(event_title(event, lang))}</b>",
-        f"{escape(date_span(event))} · {escape(category_label(event['category'], lang))}",
-        f"<i>{escape(', '.join(event['actor_list']))}</i>",
-        escape(event["location"]),
-        escape(event["description"]),
-        f"{t('f_sources', lang)}: {links}",
-    ]
-    return '<div class="sahel-popup">' + "<br>".join(rows) + "</div>"
 
 
 def holder_group(event: pd.Series) -> str:
     return HOLDER_GROUPS.get(event["actor_list"][0], "national")
 
 
+class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
+    """Loads the map client and its plugins, then hands it the base map's overlays: `overlays` is a list
+    of (stable id, shown name, folium layer); `texts` the gesture hints ({touch, scroll, scrollMac})."""
+
+    _template = branca.element.Template(
+        "{% macro script(this, kwargs) %}SahelAtlas.setup({{ this._parent.get_name() }}, "
+        "[{{ this.overlays }}], {{ this.options }});{% endmacro %}"
+    )
+
+    def __init__(self, overlays: list[tuple[str, str, branca.element.Element]], texts: dict[str, str]):
+        super().__init__()
+        self._name = "AtlasSetup"
+        # resource names only: use_local_assets points them at static/
+        self.default_js = [("markerclusterjs", ""), ("subgroupjs", ""), ("gesturejs", ""), ("atlasjs", "")]
+        self.default_css = [("markerclustercss", ""), ("markerclusterdefaultcss", ""), ("gesturecss", "")]
+        self.overlays = ",".join(
+            f"[{js_string(key)},{js_string(name)},{layer.get_name()}]" for key, name, layer in overlays
+        )
+        self.options = js_json({"gestures": texts})
+
+
+class DatedLayer(folium.FeatureGroup):
+    """One part of the dated layers ("regimes", "markers" or "selected") as data for SahelAtlas.show.
+    An empty group for st_folium to swap; the client draws `data` once per change of its content."""
+
+    _template = branca.element.Template(
+        "{% macro script(this, kwargs) %}var {{ this.get_name() }} = L.featureGroup();\n"
+        "SahelAtlas.show({{ this._parent.get_name() }}, {{ this.part }}, {{ this.data }});{% endmacro %}"
+    )
+
+    def __init__(self, part: str, data: dict):
+        super().__init__(name=part, control=False)
+        self.part = js_string(part)
+        self.data = js_json(data)
+        self.payload = data  # as sent, for tests and benchmarks
+
+
+MAP_CSS = (
+    f"<style>.leaflet-container{{background:{SEA_COLOUR}}}"
+    ".sahel-marker{background:none;border:none}"
+    ".sahel-marker:focus-visible{outline:3px solid #C00000;outline-offset:2px;border-radius:4px}"
+    ".sahel-popup{max-width:320px;font-size:13px;line-height:1.4}.sahel-popup strong,.sahel-popup em{display:block}</style>"
+)
+
+
 def build_base_map(geography: Geography, region: str, lang: str = "en", height: int = 560) -> folium.Map:
-    """Boundaries, rivers and lakes, framed on a region preset: drawn offline, with no tiles."""
+    """Boundaries, rivers and lakes, framed on a region preset: drawn offline, with no tiles. The layer
+    control, popups and gestures are set up by the map client (static/sahel/atlas.js)."""
     (south, west), (north, east) = REGIONS[region]
     fmap = folium.Map(
         location=((south + north) / 2, (west + east) / 2),
@@ -130,18 +157,12 @@ def build_base_map(geography: Geography, region: str, lang: str = "en", height: 
     )
     # With no tile layer, Leaflet has no zoom limits unless the map sets them (clustering needs maxZoom).
     fmap.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25)
-    fmap.get_root().header.add_child(
-        folium.Element(
-            f"<style>.leaflet-container{{background:{SEA_COLOUR}}}"
-            ".sahel-marker{background:none;border:none}.sahel-popup{max-width:320px}</style>"
-        )
-    )
-    name_field = f"name_{lang}"
-    folium.GeoJson(
+    fmap.get_root().header.add_child(folium.Element(MAP_CSS))
+    boundaries = folium.GeoJson(
         geography.countries,
         name=t("layer_boundaries", lang),
         style_function=lambda _: {"color": "#6b6b6b", "weight": 1.2, "fillColor": "#f4f1ea", "fillOpacity": 1},
-        tooltip=folium.GeoJsonTooltip(fields=[name_field], labels=False),
+        on_each_feature=JsCode(f"SahelAtlas.propertyTooltip({js_string(f'name_{lang}')})"),
     ).add_to(fmap)
     water = folium.FeatureGroup(name=t("layer_water", lang))
     folium.GeoJson(
@@ -151,10 +172,16 @@ def build_base_map(geography: Geography, region: str, lang: str = "en", height: 
     folium.GeoJson(
         geography.rivers,
         style_function=lambda _: {"color": "#4a90c2", "weight": 1.6},
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        on_each_feature=JsCode(f"SahelAtlas.propertyTooltip({js_string('name')})"),
     ).add_to(water)
     water.add_to(fmap)
-    folium.TileLayer("OpenStreetMap", name=t("layer_tiles", lang), overlay=True, show=False, opacity=0.6).add_to(fmap)
+    tiles = folium.TileLayer("OpenStreetMap", name=t("layer_tiles", lang), overlay=True, show=False, opacity=0.6)
+    tiles.add_to(fmap)
+    overlays = [("boundaries", boundaries.layer_name, boundaries), ("water", water.layer_name, water)]
+    overlays.append(("tiles", tiles.layer_name, tiles))
+    texts = {"touch": t("gesture_touch", lang), "scroll": t("gesture_scroll", lang)}
+    texts["scrollMac"] = t("gesture_scroll_mac", lang)
+    AtlasSetup(overlays, texts).add_to(fmap)
     fmap.fit_bounds([[south, west], [north, east]])
     return use_local_assets(fmap)
 
@@ -168,23 +195,18 @@ def window_start(as_of: date, window_months: int, range_start: date) -> date:
     return max(start, range_start)
 
 
-def build_regime_layer(geography: Geography, regimes: dict[str, str], lang: str) -> folium.FeatureGroup:
-    """Countries shaded by their regime on the day (`regimes`: ISO code -> regime)."""
-    group = folium.FeatureGroup(name=t("layer_regimes", lang))
+def build_regime_layer(geography: Geography, regimes: dict[str, str], lang: str) -> DatedLayer:
+    """Countries shaded by their regime on the day (`regimes`: ISO code -> regime); each tooltip is
+    the country's name and its regime, as text."""
     features = []
     for feature in geography.coarse_countries["features"]:
         code = feature["properties"]["iso_a3"]
         if code in regimes:
             label = f"{feature['properties'][f'name_{lang}']}: {REGIME_LABELS[lang][regimes[code]]}"
             properties = {"label": label, "fill": REGIME_COLOURS[regimes[code]]}
-            features.append({**feature, "properties": properties})
-    if features:
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": features},
-            style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.6, "weight": 0},
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-        ).add_to(group)
-    return use_local_assets(group)
+            features.append({"type": "Feature", "properties": properties, "geometry": feature["geometry"]})
+    data = {"name": t("layer_regimes", lang), "features": {"type": "FeatureCollection", "features": features}}
+    return DatedLayer("regimes", data)
 
 
 def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.DataFrame:
@@ -196,37 +218,68 @@ def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.D
     return pd.concat([held, points]).sort_values(["start_date", "event_id"])
 
 
+# The columns of each marker row sent to the client, in order (atlas.js reads them by these names).
+MARKER_FIELDS = ("id", "lat", "lng", "icon", "tip", "title", "when", "kind", "actors", "place", "text", "links")
+FADED = 0.45  # opacity of the older half of the event window
+
+
+def marker_row(event: pd.Series, icon: str, lang: str) -> list:
+    """One marker as data: its id, position (5 decimals, about a metre), icon key and its texts; links are
+    only the http(s) sources."""
+    links = [url for url in event["sources"].split(SOURCE_SEPARATOR) if safe_url(url)]
+    return [
+        event["event_id"],
+        round(float(event["latitude"]), 5),
+        round(float(event["longitude"]), 5),
+        icon,
+        tooltip_text(event, lang),
+        event_title(event, lang),
+        date_span(event),
+        category_label(event["category"], lang),
+        ", ".join(event["actor_list"]),
+        event["location"],
+        event["description"],
+        links,
+    ]
+
+
 def build_event_layers(
     events: pd.DataFrame,
     as_of: date,
     window_from: date,
     lang: str = "en",
     selected: str = "",
-) -> list[folium.FeatureGroup]:
-    """The bases held on `as_of` (an icon per holder), the point events from `window_from` to `as_of`
-    (the older half faded, clustered where dense), and a ring around the selected event."""
-    event_group = folium.FeatureGroup(name=t("layer_events", lang))
-    cluster = MarkerCluster(options={"maxClusterRadius": 40, "disableClusteringAtZoom": 9}).add_to(event_group)
-    base_group = folium.FeatureGroup(name=t("layer_bases", lang))
-    selected_group = folium.FeatureGroup(name=t("layer_selected", lang))
+) -> list[DatedLayer]:
+    """The bases held on `as_of` (an icon per holder) and the point events from `window_from` to `as_of`
+    (the older half faded), clustered together so that markers at one place are spiderfied; then a ring
+    around the selected event. Returns the "markers" and "selected" parts."""
     first = pd.Timestamp(window_from)
     fade_before = first + (pd.Timestamp(as_of) - first) / 2
+    icons: dict[str, tuple[str, int]] = {}
+    rows: dict[str, list] = {"events": [], "bases": []}
     for _, event in visible_events(events, as_of, window_from).iterrows():
-        location = (event["latitude"], event["longitude"])
-        tooltip = folium.Tooltip(escape(tooltip_text(event, lang)))
-        popup = folium.Popup(popup_html(event, lang), max_width=340)
         if event["category"] == "base":
-            icon = _icon(holder_svg(holder_group(event)), 22)
-            folium.Marker(location, icon=icon, tooltip=tooltip, popup=popup).add_to(base_group)
+            group = holder_group(event)
+            key = f"base-{group}"
+            icons[key] = (holder_svg(group), 22)
+            rows["bases"].append(marker_row(event, key, lang))
         else:
-            opacity = 0.45 if event["start_date"] < fade_before else 1.0
-            svg = shape_svg(CATEGORY_SHAPES[event["category"]], CATEGORY_COLOURS[event["category"]], opacity=opacity)
-            folium.Marker(location, icon=_icon(svg, 16), tooltip=tooltip, popup=popup).add_to(cluster)
-    chosen = events[events["event_id"] == selected]
-    for _, event in chosen.iterrows():
-        ring = folium.CircleMarker((event["latitude"], event["longitude"]), radius=16, color="#C00000", weight=4)
-        ring.add_to(selected_group)
-    return [use_local_assets(g) for g in (event_group, base_group, selected_group)]
+            opacity = FADED if event["start_date"] < fade_before else 1.0
+            key = f"{event['category']}-{opacity}"
+            category = event["category"]
+            icons[key] = (shape_svg(CATEGORY_SHAPES[category], CATEGORY_COLOURS[category], opacity=opacity), 16)
+            rows["events"].append(marker_row(event, key, lang))
+    markers = {
+        "names": {"events": t("layer_events", lang), "bases": t("layer_bases", lang)},
+        "texts": {"sources": t("f_sources", lang)},
+        "fields": MARKER_FIELDS,
+        "icons": icons,
+        **rows,
+    }
+    ring = None
+    for _, event in events[events["event_id"] == selected].iterrows():
+        ring = [round(float(event["latitude"]), 5), round(float(event["longitude"]), 5)]
+    return [DatedLayer("markers", markers), DatedLayer("selected", {"name": t("layer_selected", lang), "ring": ring})]
 
 
 def legend_html(lang: str = "en", regimes: bool = True) -> str:

@@ -105,3 +105,10 @@ def test_html_link_builds_a_quoted_escaped_anchor():
 def test_html_link_refuses_unsafe_urls_as_plain_text():
     assert html_link("javascript:alert(1)") == "javascript:alert(1)"
     assert "<a" not in html_link("data:text/html,x", "label")
+
+
+def test_js_json_hides_quotes_from_script_rewriters():
+    """streamlit-folium turns {{'name'}} in a map script into a bare name: data must never spell it."""
+    value = ["{{'alert'}}", "{{ 'x' }} O'Brien"]
+    out = js_json(value)
+    assert "'" not in out and json.loads(out) == value

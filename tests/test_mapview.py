@@ -1,25 +1,35 @@
+import copy
+import json
 import re
 from datetime import date
 
-import folium
 import pytest
-from folium.plugins import MarkerCluster
+from folium.plugins import Fullscreen
 
 from sahel_atlas.assets import LOCAL_CSS, LOCAL_JS, MissingAsset, use_local_assets
 from sahel_atlas.codebook import REGIONS
 from sahel_atlas.mapview import (
+    MARKER_FIELDS,
     build_base_map,
     build_event_layers,
     build_regime_layer,
     holder_svg,
     legend_html,
-    popup_html,
     shape_svg,
     tooltip_text,
     visible_events,
     window_start,
 )
 from tests.conftest import ROOT
+
+# Text that is code or markup in some context: a template literal, a script block, HTML, a quote.
+HOSTILE = {
+    "title": "Attack on the `MOC` camp",
+    "location": "${alert(1)}",
+    "description": "</script><script>alert(2)</script>",
+    "title_fr": "<img src=x onerror=alert(3)>",
+    "operation": "{{'alert'}} O'Brien \\` \u2028",
+}
 
 
 def render(fmap, layers=()):
@@ -30,6 +40,21 @@ def render(fmap, layers=()):
 
 def layer_names(fmap):
     return [child.layer_name for child in fmap._children.values() if hasattr(child, "layer_name")]
+
+
+def sent(page, part):
+    """The data a page hands to SahelAtlas.show for `part`, parsed back."""
+    [data] = re.findall(rf'SahelAtlas\.show\([\w]+, "{part}", (.*?)\);', page)
+    return json.loads(data)
+
+
+def hostile_events(fixture_dataset):
+    events = fixture_dataset.events.copy()
+    for column, text in HOSTILE.items():
+        events[column] = events[column].astype(object)
+        events.loc[events.index[:3], column] = text
+    events.loc[events.index[2], "sources"] = "javascript:alert(4) https://example.org/ok data:text/html,x"
+    return events
 
 
 @pytest.mark.parametrize("region", list(REGIONS))
@@ -62,7 +87,7 @@ def test_vendored_files_exist():
 
 def test_an_unvendored_asset_is_refused():
     with pytest.raises(MissingAsset, match="not vendored"):
-        use_local_assets(folium.plugins.Fullscreen())
+        use_local_assets(Fullscreen())
 
 
 @pytest.mark.parametrize(
@@ -93,50 +118,76 @@ def test_visible_events_as_of_a_date(fixture_dataset):
     ]
 
 
-def test_event_layers(fixture_dataset):
-    events_group, bases_group, selected_group = build_event_layers(
+def test_event_layers_are_data_for_the_map_client(fixture_dataset):
+    markers, selected = build_event_layers(
         fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1), selected="2015-11-20-fixture-attack"
     )
-    assert [g.layer_name for g in (events_group, bases_group, selected_group)] == ["Events", "Bases", "Selected event"]
-    [cluster] = events_group._children.values()
-    assert isinstance(cluster, MarkerCluster)
-    assert len(cluster._children) == 2  # the attack and the coup; the agreement is later
-    [base] = bases_group._children.values()
-    assert base.location == [16.27, -0.04] and ">FR</text>" in base.icon.options["html"]
-    [ring] = selected_group._children.values()
-    assert ring.location == [15.92, 2.4]
-    assert cluster.default_js == [("markerclusterjs", "/app/static/markercluster/leaflet.markercluster.js")]
+    data = markers.payload
+    assert data["names"] == {"events": "Events", "bases": "Bases"}
+    rows = {part: [dict(zip(MARKER_FIELDS, row, strict=True)) for row in data[part]] for part in ("events", "bases")}
+    assert [r["id"] for r in rows["events"]] == ["2015-11-20-fixture-attack", "2020-08-18-fixture-coup"]
+    [base] = rows["bases"]
+    assert (base["lat"], base["lng"]) == (16.27, -0.04) and ">FR</text>" in data["icons"][base["icon"]][0]
+    assert base["links"] == ["https://example.org/b", "https://example.org/c"]
+    assert selected.payload == {"name": "Selected event", "ring": [15.92, 2.4]}
+    assert build_event_layers(fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1))[1].payload["ring"] is None
 
 
 def test_older_half_of_the_window_is_faded(fixture_dataset):
-    events_group, _, _ = build_event_layers(fixture_dataset.events, date(2020, 8, 18), date(2015, 1, 1))
-    cluster = next(iter(events_group._children.values()))
-    icons = {
-        next(c.text for c in m._children.values() if isinstance(c, folium.Tooltip)): m.icon.options["html"]
-        for m in cluster._children.values()
-    }
-    assert 'opacity="0.45"' in icons["2015-11-20 · Fixture attack &lt;b&gt;bold&lt;/b&gt; &amp; co"]
+    markers, _ = build_event_layers(fixture_dataset.events, date(2020, 8, 18), date(2015, 1, 1))
+    data = markers.payload
+    tip, icon = MARKER_FIELDS.index("tip"), MARKER_FIELDS.index("icon")
+    icons = {row[tip]: data["icons"][row[icon]][0] for row in data["events"]}
+    assert 'opacity="0.45"' in icons["2015-11-20 · Fixture attack <b>bold</b> & co"]
     assert 'opacity="1.0"' in icons["2020-08-18 · Fixture coup"]
 
 
 def test_regime_layer(geography):
-    group = build_regime_layer(geography, {"MLI": "junta", "NER": "civilian"}, "fr")
-    [geojson] = group._children.values()
-    labels = sorted(f["properties"]["label"] for f in geojson.data["features"])
-    assert labels == ["Mali: Junte", "Niger: Gouvernement civil"]
+    data = build_regime_layer(geography, {"MLI": "junta", "NER": "civilian"}, "fr").payload
+    labels = sorted(f["properties"]["label"] for f in data["features"]["features"])
+    assert labels == ["Mali: Junte", "Niger: Gouvernement civil"] and data["name"] == "Régimes"
 
 
-def test_text_from_the_data_is_escaped(fixture_dataset, geography):
-    events = fixture_dataset.events
-    attack = events[events["category"] == "attack"].iloc[0]
-    html = popup_html(attack)
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "Fixture attack &lt;b&gt;bold&lt;/b&gt; &amp; co" in html
-    assert '<a href="https://example.org/d" target="_blank" rel="noopener">[1]</a>' in html
-    assert tooltip_text(attack) == "2015-11-20 · Fixture attack <b>bold</b> & co"
-    layers = build_event_layers(events, date(2020, 1, 1), date(2013, 1, 1))
-    page = render(build_base_map(geography, "Mali"), layers)
-    assert "<script>alert(1)" not in page and "<b>bold</b>" not in page
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_text_from_the_data_reaches_the_map_only_as_data(fixture_dataset, geography, lang):
+    """Hostile titles, places, descriptions and operations: nothing of them is code or markup in the page,
+    and the client receives them exactly (it inserts them as text)."""
+    events = hostile_events(fixture_dataset)
+    layers = build_event_layers(events, date(2020, 1, 1), date(2013, 1, 1), lang)
+    hostile_geo = copy.deepcopy(geography)
+    feature = next(f for f in hostile_geo.coarse_countries["features"] if f["properties"]["iso_a3"] == "MLI")
+    feature["properties"][f"name_{lang}"] = "Mali`${alert(5)}</script><b>"
+    layers.append(build_regime_layer(hostile_geo, {"MLI": "junta"}, lang))
+    page = render(build_base_map(geography, "Mali", lang), layers)
+    for text in [*HOSTILE.values(), "Mali`${alert(5)}</script><b>", "javascript:alert(4)", "data:text/html"]:
+        assert text not in page
+    for fragment in ("`", "${", "</script><script>", "<img", "<b>bold", "{{'alert'}}", "'"):
+        assert fragment not in page.split("SahelAtlas.show(", 1)[1].split("</script>", 1)[0].replace("\\u0027", "")
+    markers = sent(page, "markers")
+    rows = [dict(zip(markers["fields"], row, strict=True)) for row in markers["events"] + markers["bases"]]
+    texts = {text for row in rows for text in (row["title"], row["place"], row["text"], row["tip"])}
+    assert HOSTILE["location"] in texts and HOSTILE["description"] in texts
+    assert (HOSTILE["title_fr"] if lang == "fr" else HOSTILE["title"]) in texts
+    assert all(link.startswith("https://") for row in rows for link in row["links"])
+    assert sent(page, "regimes")["features"]["features"][0]["properties"]["label"].startswith("Mali`${alert(5)}")
+
+
+def test_base_map_tooltips_are_text_not_html(geography):
+    page = render(build_base_map(geography, "Sahel"))
+    assert 'SahelAtlas.propertyTooltip("name_en")' in page and 'SahelAtlas.propertyTooltip("name")' in page
+    assert "innerHTML" not in page and "bindTooltip" not in page
+
+
+def test_layer_control_lists_base_overlays_by_stable_id(geography):
+    page = render(build_base_map(geography, "Niger", "fr"))
+    setup = re.search(r"SahelAtlas\.setup\((\w+), \[(.*?)\], (\{.*?\}\})\);", page)
+    assert re.findall(r'\["(\w+)","([^"]+)",\w+\]', setup.group(2)) == [
+        ("boundaries", "Frontières"),
+        ("water", "Fleuves et lacs"),
+        ("tiles", "Fond en ligne (OSM)"),
+    ]
+    assert json.loads(setup.group(3))["gestures"]["touch"] == "Utilisez deux doigts pour déplacer la carte"
+    assert "L.control.layers" not in page  # one control, made once by the client, kept across swaps
 
 
 def test_french_titles_in_tooltips(fixture_dataset):

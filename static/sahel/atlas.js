@@ -1,0 +1,291 @@
+/*
+ * Sahel Atlas map client (no data in this file).
+ *
+ * The base map script calls SahelAtlas.setup() once per map; every rerun of the app sends the dated
+ * layers as one data object to SahelAtlas.show(), which draws them. Text from the data is only ever
+ * inserted as text (textContent), links only from http(s) URLs; a layer whose data did not change is
+ * kept as it is (with its spiderfied markers and the open popup); the user's layer choices are kept
+ * in sessionStorage; a click on a marker, or Enter or Space on a focused one, opens its popup and
+ * sends {event, click} to the app through the component's Streamlit channel.
+ */
+(function () {
+  "use strict";
+
+  var STORE = "sahel-atlas-layers";
+  var ORDER = ["boundaries", "water", "tiles", "regimes", "events", "bases", "selected"];
+  var state = {
+    map: null,
+    control: null,
+    ids: new Map(), // layer -> stable id (one of ORDER), whatever the language of its name
+    layers: {}, // id -> layer in the control
+    keys: {}, // parts -> JSON of the data they were drawn from
+    cluster: null,
+    rows: {}, // event id -> {row, marker}
+    popup: null,
+    openId: null,
+    quiet: false,
+    clicks: 0,
+  };
+
+  function stored() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(STORE)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function remember(id, shown) {
+    var choices = stored();
+    choices[id] = shown;
+    try {
+      window.sessionStorage.setItem(STORE, JSON.stringify(choices));
+    } catch (error) {
+      /* storage refused: the choice lasts until the next swap only */
+    }
+  }
+
+  function element(tag, value, className) {
+    var node = document.createElement(tag);
+    if (value !== undefined) node.textContent = String(value);
+    if (className) node.className = className;
+    return node;
+  }
+
+  function safeUrl(value) {
+    try {
+      var url = new URL(String(value));
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function quietly(action) {
+    state.quiet = true;
+    try {
+      action();
+    } finally {
+      state.quiet = false;
+    }
+  }
+
+  /* A layer in the control, shown or hidden as the user last chose (else as drawn). */
+  function register(id, name, layer, shownByDefault) {
+    state.ids.set(layer, id);
+    state.layers[id] = layer;
+    state.control.addOverlay(layer, name);
+    var choice = stored()[id];
+    var shown = choice === undefined ? shownByDefault : choice;
+    quietly(function () {
+      if (shown) state.map.addLayer(layer);
+      else state.map.removeLayer(layer);
+    });
+  }
+
+  function unregister(id) {
+    var layer = state.layers[id];
+    if (!layer) return;
+    delete state.layers[id];
+    state.control.removeLayer(layer);
+    state.ids.delete(layer);
+    quietly(function () {
+      state.map.removeLayer(layer);
+    });
+  }
+
+  /* Tooltip content: a text node, never HTML. */
+  function textTooltip(value) {
+    return function () {
+      return element("div", value);
+    };
+  }
+
+  function popupContent(row, texts) {
+    var box = element("div", undefined, "sahel-popup");
+    box.appendChild(element("strong", row.title));
+    box.appendChild(element("div", row.when + " · " + row.kind));
+    box.appendChild(element("em", row.actors));
+    box.appendChild(element("div", row.place));
+    box.appendChild(element("div", row.text));
+    var sources = element("div", texts.sources + ": ");
+    row.links.forEach(function (link, index) {
+      var href = safeUrl(link);
+      if (!href) return;
+      var anchor = element("a", "[" + (index + 1) + "]");
+      anchor.href = href;
+      anchor.target = "_blank";
+      anchor.rel = "noopener noreferrer";
+      sources.appendChild(anchor);
+      sources.appendChild(document.createTextNode(" "));
+    });
+    box.appendChild(sources);
+    return box;
+  }
+
+  function select(row, texts) {
+    state.openId = row.id;
+    state.popup
+      .setLatLng(state.rows[row.id].marker.getLatLng())
+      .setContent(popupContent(row, texts))
+      .openOn(state.map);
+    if (window.Streamlit) {
+      state.clicks += 1;
+      window.Streamlit.setComponentValue({ event: row.id, click: Date.now() + "." + state.clicks });
+    }
+  }
+
+  function marker(row, icon, texts) {
+    var mark = L.marker([row.lat, row.lng], { icon: icon, keyboard: true, riseOnHover: true });
+    mark.bindTooltip(textTooltip(row.tip), { direction: "top", offset: [0, -8] });
+    mark.on("click", function () {
+      select(row, texts);
+    });
+    mark.on("keydown", function (event) {
+      var key = event.originalEvent.key;
+      if (key === "Enter" || key === " ") {
+        event.originalEvent.preventDefault();
+        select(row, texts);
+      }
+    });
+    mark.on("add", function () {
+      mark.getElement().setAttribute("aria-label", row.tip);
+    });
+    return mark;
+  }
+
+  function rowsOf(payload, part) {
+    var fields = payload.fields;
+    return payload[part].map(function (values) {
+      var row = {};
+      fields.forEach(function (field, index) {
+        row[field] = values[index];
+      });
+      return row;
+    });
+  }
+
+  function drawMarkers(payload) {
+    var icons = {};
+    Object.keys(payload.icons).forEach(function (key) {
+      var size = payload.icons[key][1];
+      icons[key] = L.divIcon({
+        html: payload.icons[key][0], // built from the codebook's shapes and colours, never from data
+        className: "sahel-marker",
+        iconSize: [size, size],
+        iconAnchor: [size / 2, size / 2],
+      });
+    });
+    // One cluster for events and bases alike, spiderfied where markers share a place: every marker
+    // stays reachable at every zoom. Each part is a sub-group, shown or hidden in the layer control.
+    state.cluster = L.markerClusterGroup({ maxClusterRadius: 40, spiderfyOnMaxZoom: true });
+    state.map.addLayer(state.cluster);
+    state.rows = {};
+    ["events", "bases"].forEach(function (part) {
+      var markers = rowsOf(payload, part).map(function (row) {
+        var mark = marker(row, icons[row.icon], payload.texts);
+        state.rows[row.id] = { row: row, marker: mark };
+        return mark;
+      });
+      register(part, payload.names[part], L.featureGroup.subGroup(state.cluster, markers), true);
+    });
+  }
+
+  function removeMarkers() {
+    if (!state.cluster) return;
+    unregister("events");
+    unregister("bases");
+    quietly(function () {
+      state.map.removeLayer(state.cluster);
+    });
+  }
+
+  function drawRegimes(payload) {
+    unregister("regimes");
+    var layer = L.geoJSON(payload.features, {
+      style: function (feature) {
+        return { fillColor: feature.properties.fill, fillOpacity: 0.6, weight: 0 };
+      },
+      onEachFeature: function (feature, shape) {
+        shape.bindTooltip(textTooltip(feature.properties.label), { sticky: true });
+      },
+    });
+    register("regimes", payload.name, layer, true);
+  }
+
+  function drawRing(payload) {
+    unregister("selected");
+    var layer = L.layerGroup();
+    if (payload.ring) {
+      L.circleMarker(payload.ring, { radius: 16, color: "#C00000", weight: 4, fill: false }).addTo(layer);
+    }
+    register("selected", payload.name, layer, true);
+  }
+
+  /* After the markers were drawn again: the open popup follows its event, or closes if it is gone. */
+  function keepPopup() {
+    if (!state.openId || !state.popup.isOpen()) return;
+    var entry = state.rows[state.openId];
+    var shown = entry && state.cluster.getVisibleParent(entry.marker);
+    if (shown) state.popup.setLatLng(shown.getLatLng());
+    else state.map.closePopup(state.popup);
+  }
+
+  var DRAW = {
+    regimes: drawRegimes,
+    markers: function (data) {
+      removeMarkers();
+      drawMarkers(data);
+      keepPopup();
+    },
+    selected: drawRing,
+  };
+
+  var SahelAtlas = {
+    /* Once per map: the layer control (base overlays first), the popup, touch and wheel gestures.
+       overlays: [[id, name, layer], ...]; options.gestures: {touch, scroll, scrollMac} texts. */
+    setup: function (map, overlays, options) {
+      state.map = map;
+      map.options.gestureHandlingOptions = { text: options.gestures, duration: 1500 };
+      map.gestureHandling.enable();
+      state.control = L.control
+        .layers(null, null, {
+          collapsed: true,
+          sortLayers: true,
+          sortFunction: function (a, b) {
+            return ORDER.indexOf(state.ids.get(a)) - ORDER.indexOf(state.ids.get(b));
+          },
+        })
+        .addTo(map);
+      overlays.forEach(function (overlay) {
+        register(overlay[0], overlay[1], overlay[2], map.hasLayer(overlay[2]));
+      });
+      map.on("overlayadd overlayremove", function (event) {
+        if (!state.quiet && state.ids.has(event.layer)) remember(state.ids.get(event.layer), event.type === "overlayadd");
+      });
+      state.popup = L.popup({ maxWidth: 340, offset: [0, -6], autoPanPadding: [24, 24] });
+      state.popup.on("remove", function () {
+        state.openId = null;
+      });
+    },
+
+    /* Every rerun, for each part ("regimes", "markers", "selected"): draw it again only if its data
+       changed since it was drawn, so that an unchanged part keeps its spiderfied markers and popup. */
+    show: function (map, part, data) {
+      if (state.map !== map) return;
+      var key = JSON.stringify(data);
+      if (state.keys[part] === key) return;
+      state.keys[part] = key;
+      DRAW[part](data);
+    },
+
+    /* For GeoJson features of the base map: a text tooltip from one property. */
+    propertyTooltip: function (property) {
+      return function (feature, layer) {
+        layer.bindTooltip(textTooltip(feature.properties[property]), { sticky: true });
+      };
+    },
+  };
+
+  window.SahelAtlas = SahelAtlas;
+})();
