@@ -451,7 +451,8 @@ def check_operation(row: dict, known_actors: set | None) -> list[tuple]:
     )
 
 
-def check_regime(row: dict, known_countries: set, known_events: set | None) -> list[tuple]:
+def check_regime(row: dict, known_countries: set, known_events: set | None, event_starts: dict) -> list[tuple]:
+    """`event_starts`: event_id -> start_date of the valid events (a period starts on its `began_with`'s day)."""
     issues = []
     if row["country"] and row["country"] not in known_countries:
         issues.append(("country", row["country"], "unknown ISO 3166-1 alpha-3 country code"))
@@ -464,6 +465,9 @@ def check_regime(row: dict, known_countries: set, known_events: set | None) -> l
         issues.append(("regime", row["regime"], f"must be one of: {', '.join(REGIMES)}"))
     began_with = (row["began_with"],) if row["began_with"] else ()
     issues += reference_issues("began_with", began_with, known_events, "unknown event_id (not in events.csv)")
+    day = event_starts.get(row["began_with"])
+    if day and row["start_date"] != day:
+        issues.append(("start_date", row["start_date"], f"must be the start_date of its began_with event, {day}"))
     return issues + source_issues(row["sources"])
 
 
@@ -599,10 +603,11 @@ def load_dataset(data_dir: Path, known_countries: set, country_shapes: dict | No
         else (partial(placed_outside, country_shapes=country_shapes), site_overlaps),
     )
     event_ids = events.names("event_id")
+    event_starts = {row["event_id"]: row["start_date"] for row in events.records()}
     regimes = validate(
         data_dir / REGIMES_FILE,
         REGIME_COLUMNS,
-        lambda r: check_regime(r, known_countries, event_ids),
+        lambda r: check_regime(r, known_countries, event_ids, event_starts),
         None,
         (regime_coverage,),
     )

@@ -99,6 +99,7 @@ EVENT_RULES = [
     ("regimes.csv", 2, "end_date", "2011-12-31", "not be before start_date"),
     ("regimes.csv", 2, "regime", "monarchy", "must be one of"),
     ("regimes.csv", 3, "began_with", "2020-08-18-no-such-coup", "unknown event_id"),
+    ("regimes.csv", 3, "start_date", "2020-08-19", "must be the start_date of its began_with event, 2020-08-18"),
     ("regimes.csv", 3, "sources", "https://example.org/r2  https://example.org/r3", "http(s)://"),
     ("regimes.csv", 3, "regime", "", "must not be empty"),
     ("troop_strength.csv", 2, "date", "2013-02", "real date"),
@@ -135,7 +136,6 @@ EVENT_RULES = [
     ("operations.csv", 2, "lead", ";", "at least one name"),
     ("regimes.csv", 2, "start_date", "2011-12-31", "must lie between 2012-01-01"),
     ("regimes.csv", 3, "end_date", "2026-01-31", "must lie between 2012-01-01 and 2025-12-31"),
-    ("regimes.csv", 3, "start_date", "2020-08-10", "overlaps the period on line 2"),
     ("troop_strength.csv", 2, "date", "2026-02-01", "must lie between"),
     ("troop_strength.csv", 2, "date_precision", "", "must not be empty"),
     ("events.csv", 4, "notes", "x" * 5001, "longer than 5,000 characters"),
@@ -210,12 +210,21 @@ def test_base_spans_at_one_site_follow_each_other(data_copy, load):
     assert load(data_copy).problems == []
 
 
+def test_regime_periods_do_not_overlap(data_copy, load):
+    rewrite_cell(data_copy, "regimes.csv", 2, "end_date", "2020-08-25")
+    dataset = load(data_copy)
+    [problem] = [p for p in dataset.problems if p.severity != WARNING]  # and a warning: MLI now ends in 2020
+    assert (problem.file, problem.line, problem.column, problem.value) == ("regimes.csv", 3, "start_date", "2020-08-18")
+    assert problem.rule == "overlaps the period on line 2 (until 2020-08-25)"
+    assert len(dataset.regimes) == 1
+
+
 # (file, line, cells to set, column of the warning, words): rules whose breach is reported but keeps the row
 WARNINGS = [
     ("events.csv", 4, {"geo_precision": "region"}, "notes", "region precision: notes must name the town"),
     ("events.csv", 4, {"troops": "300"}, "notes", "a troops figure: notes must say"),
     ("events.csv", 2, {"end_date": "2025-12-31"}, "notes", 'notes must say "ongoing at the dataset\'s cut-off"'),
-    ("regimes.csv", 3, {"start_date": "2020-08-25"}, "start_date", "leaves a gap after the period on line 2"),
+    ("regimes.csv", 3, {"start_date": "2020-08-25", "began_with": ""}, "start_date", "leaves a gap after the period"),
     ("regimes.csv", 2, {"start_date": "2012-03-01"}, "start_date", "first period must start on 2012-01-01"),
     ("regimes.csv", 3, {"end_date": "2025-06-30"}, "end_date", "last period must end on 2025-12-31"),
 ]
