@@ -141,3 +141,22 @@ REGIONS = {
     "West and Central Africa": ((-4.0, -18.0), (28.0, 26.0)),
 }
 DEFAULT_REGION = "Sahel"
+
+# Place names a search treats as one: the English and French names (as the English and French Wikipedia
+# article titles give them), former names, and spellings found in the sources cited in data/events.csv
+# (e.g. Aguelhoc, Tabatoul). A search for any of them finds events that use another.
+PLACE_NAMES = (
+    ("Timbuktu", "Tombouctou"),
+    ("N'Djamena", "N'Djaména", "Fort-Lamy"),
+    ("Ouagadougou", "Ouaga"),
+    ("Aguelhok", "Aguelhoc", "Aguel'hoc"),
+    ("Tillabéri", "Tillabéry"),
+    ("Tabatol", "Tabatoul"),
+    ("Tinzaouaten", "Tin Zaouatine", "Tinzawatene"),
+    ("Lake Chad", "Lac Tchad"),
+    ("Niger River", "fleuve Niger"),
+    ("Gulf of Guinea", "golfe de Guinée"),
+    ("tri-border", "three borders", "trois frontières"),
+    ("Algiers", "Alger"),
+    ("Moscow", "Moscou"),
+)

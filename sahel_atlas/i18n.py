@@ -384,6 +384,8 @@ TEXT = {
         "autres ont eu lieu avant le {start} (élargissez la période pour les voir).",
     },
     # -- search, timeline, exports --
+    "search_no_match": {"en": "No event matches “{text}”.", "fr": "Aucun événement ne correspond à « {text} »."},
+    "search_did_you_mean": {"en": "Did you mean: {names}?", "fr": "Vouliez-vous dire : {names} ?"},
 }
 
 

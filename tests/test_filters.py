@@ -2,8 +2,21 @@ from datetime import date
 
 import pytest
 
-from sahel_atlas.filters import Filters, apply_filters, describe, file_stem, fold, search_index
+from sahel_atlas.filters import (
+    Filters,
+    apply_filters,
+    describe,
+    file_stem,
+    fold,
+    no_match_message,
+    search_index,
+    suggest,
+)
+from sahel_atlas.geography import load_geography
+from sahel_atlas.i18n import LANGUAGES
+from sahel_atlas.loading import load_dataset
 from sahel_atlas.state import query_string
+from tests.conftest import ROOT
 
 NAMES = {"MLI": "Mali", "FRA": "France", "NER": "Niger"}
 
@@ -50,6 +63,12 @@ CASES = [
     ),
     (Filters(text="serval bamako"), ["2013-01-11-fixture-operation"]),
     (Filters(text="serval gao"), []),
+    # typographic apostrophes and quotes, as phones type them; an alias of several words is one name
+    (Filters(text="coup d’État"), ["2020-08-18-fixture-coup"]),
+    (Filters(text="«GSIM»"), ["2015-11-20-fixture-attack"]),
+    (Filters(text="forces armées maliennes"), ["2020-08-18-fixture-coup"]),
+    # a lone punctuation mark constrains nothing
+    (Filters(text="Kati –"), ["2020-08-18-fixture-coup"]),
     # filters combine with AND
     (Filters(actors=("France",), categories=("base",), start=date(2020, 1, 1)), ["2013-02-01-fixture-base"]),
 ]
@@ -68,6 +87,99 @@ def test_text_filter_needs_the_index(fixture_dataset):
 
 def test_fold():
     assert fold("Ménaka ÉTAT Côte d'Ivoire") == "menaka etat cote d'ivoire"
+
+
+# Each pair types the same thing two ways: curly or modifier apostrophes, Unicode hyphens and dashes,
+# guillemets and curly quotes, no-break and thin spaces, soft hyphens, ligatures, case, accents.
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("N\u2019Djamena", "n'djamena"),
+        ("N\u02bcDjamena", "n'djamena"),
+        ("coup d\u2018\u00c9tat", "coup d'etat"),
+        ("Port\u2010Bou\u00ebt", "port-bouet"),
+        ("Port\u2011Bou\u00ebt", "port-bouet"),
+        ("Gao\u2013Kidal", "gao-kidal"),
+        ("\u00abWagner\u00bb", " wagner "),
+        ("\u201cWagner\u201d", " wagner "),
+        ("Niamey\u00a0coup", "niamey coup"),
+        ("Niamey\u202fcoup", "niamey coup"),
+        ("Tillab\u00e9\u00adri", "tillaberi"),
+        ("s\u0153ur", "soeur"),
+        ("Me\u0301naka", "menaka"),
+    ],
+)
+def test_fold_treats_typographic_variants_as_the_plain_form(typed, plain):
+    assert fold(typed) == plain
+
+
+@pytest.fixture(scope="module")
+def real():
+    """The shipped dataset and its index, with country names in every language, as the app builds it."""
+    geography = load_geography(ROOT / "geo")
+    dataset = load_dataset(ROOT / "data", set(geography.country_names()))
+    names = [geography.country_names(lang) for lang in LANGUAGES]
+    return dataset.events, search_index(dataset.events, dataset.actors, names)
+
+
+def found(real, text: str) -> set[str]:
+    events, index = real
+    return set(apply_filters(events, Filters(text=text), index)["event_id"])
+
+
+# Two ways to write the same search find the same events (and some).
+SAME = [
+    ("N\u2019Djamena", "N'Djamena"),  # typographic apostrophe
+    ("coup d\u2019\u00e9tat", "coup d'\u00e9tat"),
+    ("Port\u2010Bou\u00ebt", "Port-Bou\u00ebt"),  # U+2010 hyphen
+    ("Port Bou\u00ebt", "Port-Bou\u00ebt"),
+    ("Tombouctou", "Timbuktu"),  # French and English place names
+    ("Lac Tchad", "Lake Chad"),
+    ("GSIM", "JNIM"),  # aliases of one actor
+    ("Groupe Wagner", "Wagner Group"),
+    ("Casques bleus", "MINUSMA"),
+    ("Ouaga", "Ouagadougou"),
+    ("NIAMEY", "Niamey"),
+    ("\u00abWagner\u00bb", "Wagner"),
+    ("M\u00e9naka", "Menaka"),
+    ("Niamey\u00a0coup", "Niamey coup"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), SAME)
+def test_two_spellings_find_the_same_events(real, one, other):
+    assert found(real, one) == found(real, other) != set()
+
+
+def test_search_finds_countries_by_either_name_and_code_and_operations_by_name(real):
+    events, _ = real
+    for code, names in (("TCD", ("Chad", "Tchad", "TCD")), ("CIV", ("Côte d’Ivoire", "Ivory Coast", "CIV"))):
+        in_country = set(events[events["country_list"].map(lambda codes, c=code: c in codes)]["event_id"])
+        for name in names:
+            assert in_country <= found(real, name), name
+    for operation in ("Barkhane", "Takuba", "EUTM Mali"):
+        assert set(events[events["operation"] == operation]["event_id"]) <= found(real, operation)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("Barkane", "Barkhane"), ("Tombuctu", "Tombouctou"), ("Wagnr", "Wagner"), ("Barkane Gao", "Barkhane")],
+)
+def test_suggest_the_nearest_names_when_nothing_matches(real, typed, first):
+    _, index = real
+    assert found(real, typed) == set()
+    assert suggest(typed, index)[0] == first
+
+
+def test_no_suggestion_when_the_search_finds_events_or_nothing_is_close(real):
+    _, index = real
+    assert suggest("Barkhane", index) == [] and no_match_message("Barkhane", index, "en") == ""
+    assert suggest("xqzvj", index) == []
+    assert no_match_message("xqzvj", index, "en") == "No event matches “xqzvj”."
+    assert no_match_message("Barkane", index, "en") == "No event matches “Barkane”. Did you mean: Barkhane?"
+    assert no_match_message("Barkane", index, "fr") == (
+        "Aucun événement ne correspond à « Barkane ». Vouliez-vous dire : Barkhane ?"
+    )
 
 
 def test_describe_and_file_stem():
