@@ -2,6 +2,14 @@
 
 The CSV stays plain for spreadsheets; what it is (dataset version, selection, export time) travels in
 its companion JSON file and inside the GeoJSON, and the version is in every file name.
+
+CSV files start with a UTF-8 byte-order mark, which is how Excel (Windows and Mac, any locale) knows the
+file is UTF-8 — without it Excel shows 'MÃ©naka'. After the mark the bytes are exactly those of
+data/events.csv: comma-separated, '\n' line ends. pandas reads them with `encoding="utf-8-sig"` (its
+default 'utf-8' also skips the mark), R's readr skips it, Python's csv module needs 'utf-8-sig'.
+Values are never altered: a cell starting with '=', '+', '-' or '@' (a negative longitude) stays as it
+is, since prefixing a quote (OWASP's advice against formula injection) would change the data for
+pandas and R users; every cell of data/ is curated text or a number.
 """
 
 import json
@@ -25,8 +33,16 @@ def as_records(events: pd.DataFrame) -> pd.DataFrame:
     return out.astype(str)
 
 
+BOM = "\ufeff"
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """`table` as CSV: a UTF-8 byte-order mark, a header, comma-separated, '\n' line ends, no index."""
+    return (BOM + table.to_csv(index=False, lineterminator="\n")).encode("utf-8")
+
+
 def to_csv_bytes(events: pd.DataFrame) -> bytes:
-    return as_records(events).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return csv_bytes(as_records(events))
 
 
 def snapshot_metadata(metadata: dict, selection: str, view_query: str, rows: int, exported_at: datetime) -> dict:
@@ -105,4 +121,4 @@ def as_of_snapshot(events: pd.DataFrame, regimes: pd.DataFrame, day: date) -> pd
 
 
 def as_of_snapshot_csv(events: pd.DataFrame, regimes: pd.DataFrame, day: date) -> bytes:
-    return as_of_snapshot(events, regimes, day).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return csv_bytes(as_of_snapshot(events, regimes, day))

@@ -1,28 +1,61 @@
+import io
 import json
+import re
 from datetime import UTC, date, datetime
+
+import pandas as pd
 
 from sahel_atlas.codebook import EVENT_COLUMNS
 from sahel_atlas.export import (
     as_of_snapshot,
     as_of_snapshot_csv,
+    as_records,
     snapshot_metadata,
     to_csv_bytes,
     to_geojson_bytes,
     to_metadata_bytes,
 )
-from tests.conftest import FIXTURES
+from sahel_atlas.loading import load_dataset
+from tests.conftest import FIXTURES, ROOT
+
+BOM = b"\xef\xbb\xbf"
 
 
 def test_csv_of_all_rows_is_the_source_file(fixture_dataset):
-    """Exporting everything reproduces data/events.csv byte for byte (rows sorted by date, as there)."""
-    assert to_csv_bytes(fixture_dataset.events) == (FIXTURES / "events.csv").read_bytes()
+    """Exporting everything reproduces data/events.csv byte for byte after the byte-order mark (rows sorted
+    by date, as there)."""
+    assert to_csv_bytes(fixture_dataset.events) == BOM + (FIXTURES / "events.csv").read_bytes()
+
+
+def test_csv_opens_in_excel_and_round_trips_in_pandas(fixture_dataset):
+    """Excel reads UTF-8 only after a byte-order mark (else 'MÃ©naka'); pandas reads the rows back exactly."""
+    events = fixture_dataset.events
+    content = to_csv_bytes(events)
+    assert content.startswith(BOM + b"event_id,") and content.count(BOM) == 1
+    assert "Ménaka".encode() in content and "Ménaka".encode("cp1252") not in content
+    back = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(back, as_records(events).reset_index(drop=True))
+    snapshot = as_of_snapshot_csv(events, fixture_dataset.regimes, date(2014, 1, 1))
+    assert snapshot.startswith(BOM + b"as_of,kind,") and snapshot.count(BOM) == 1
+    back = pd.read_csv(io.BytesIO(snapshot), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    expected = as_of_snapshot(events, fixture_dataset.regimes, date(2014, 1, 1))
+    pd.testing.assert_frame_equal(back, expected.astype(str))
+
+
+def test_no_shipped_cell_opens_as_a_formula_in_a_spreadsheet(known_countries):
+    """The CSV keeps values exact, so no cell of data/ may start like a spreadsheet formula (=, +, -, @, tab,
+    carriage return) unless it is a number (a negative longitude)."""
+    events = load_dataset(ROOT / "data", known_countries).events
+    cells = as_records(events).to_numpy().ravel()
+    formulas = [c for c in cells if re.match(r"[=+\-@\t\r]", c) and not re.fullmatch(r"-?\d+(\.\d+)?", c)]
+    assert formulas == []
 
 
 def test_csv_of_a_selection_exact_bytes(fixture_dataset):
     events = fixture_dataset.events
     selected = events[events["category"].isin(["attack", "base"])]
     expected = (
-        "event_id,start_date,end_date,date_precision,category,title,title_fr,description,actors,operation,countries,"
+        "\ufeffevent_id,start_date,end_date,date_precision,category,title,title_fr,description,actors,operation,countries,"
         "location,site,latitude,longitude,geo_precision,fatalities,troops,sources,notes\n"
         "2013-02-01-fixture-base,2013-02-01,2022-08-15,month,base,Fixture base at Gao,,"
         '"Synthetic test row, not a fact.",France,Barkhane,MLI,Gao,gao-fixture-base,16.27,-0.04,town,,,'
@@ -34,9 +67,8 @@ def test_csv_of_a_selection_exact_bytes(fixture_dataset):
 
 
 def test_csv_of_nothing_is_the_header(fixture_dataset):
-    assert (
-        to_csv_bytes(fixture_dataset.events.iloc[0:0]) == (FIXTURES / "events.csv").read_bytes().split(b"\n")[0] + b"\n"
-    )
+    header = (FIXTURES / "events.csv").read_bytes().split(b"\n")[0]
+    assert to_csv_bytes(fixture_dataset.events.iloc[0:0]) == BOM + header + b"\n"
 
 
 SNAPSHOT = {"selection": "All attack events.", "version": "0.2.0"}
@@ -78,6 +110,6 @@ def test_as_of_snapshot(fixture_dataset):
         ["operation", "Serval", "France", "MLI", "2013-01-11", "2014-07-31"],
         ["regime", "civilian", "Fixture president", "MLI", "2012-01-01", "2020-08-17"],
     ]
-    csv_text = as_of_snapshot_csv(fixture_dataset.events, fixture_dataset.regimes, date(2021, 1, 1)).decode()
+    csv_text = as_of_snapshot_csv(fixture_dataset.events, fixture_dataset.regimes, date(2021, 1, 1)).decode("utf-8-sig")
     assert csv_text.splitlines()[0] == "as_of,kind,name,held_by,country,since,until,event_id,sources"
     assert "2021-01-01,regime,junta,Fixture colonel,MLI,2020-08-18,2025-12-31,2020-08-18-fixture-coup" in csv_text
