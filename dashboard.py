@@ -5,7 +5,7 @@ import streamlit as st
 from sahel_atlas.charts import build_events_per_year
 from sahel_atlas.i18n import format_date, t
 from sahel_atlas.summary import headline_counts
-from sahel_atlas.ui import filtered_events, selection_sentence, sidebar
+from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, sidebar
 
 data, filters, view = sidebar("overview")
 lang = view.lang
@@ -14,6 +14,8 @@ events = filtered_events(data, filters)
 st.title("Sahel Atlas")
 st.markdown(t("tagline", lang))
 selection_sentence(data, filters, view, len(events))
+if events.empty:
+    empty_selection(filters, lang)
 
 counts = headline_counts(events, filters.end)
 cols = st.columns(4)
@@ -26,8 +28,9 @@ cols[3].metric(
     help=t("m_fatalities_help", lang, count=counts.events_with_fatalities),
 )
 
-st.subheader(t("per_year", lang), anchor=False)
-st.plotly_chart(build_events_per_year(events, filters.start, filters.end, lang), width="stretch")
+if not events.empty:
+    st.subheader(t("per_year", lang), anchor=False)
+    st.plotly_chart(build_events_per_year(events, filters.start, filters.end, lang), width="stretch")
 
 st.subheader(t("explore", lang), anchor=False)
 st.page_link("pages/1_Map.py", label=t("link_map", lang), icon=":material/map:")

@@ -4,11 +4,12 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from sahel_atlas.escape import md_text, safe_url
 from sahel_atlas.export import as_records, snapshot_metadata, to_csv_bytes, to_geojson_bytes, to_metadata_bytes
 from sahel_atlas.filters import describe, file_stem
 from sahel_atlas.i18n import t
 from sahel_atlas.state import query_string
-from sahel_atlas.ui import filtered_events, selection_sentence, sidebar
+from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, sidebar
 
 data, filters, view = sidebar("data")
 lang = view.lang
@@ -16,9 +17,12 @@ events = filtered_events(data, filters)
 
 st.title(t("data", lang), anchor=False)
 selection_sentence(data, filters, view, len(events))
+if events.empty:
+    empty_selection(filters, lang)
+    st.stop()
 
 table = as_records(events)
-table.insert(list(table.columns).index("sources"), "first_source", table["sources"].str.split().str[0])
+table.insert(list(table.columns).index("sources"), "first_source", table["sources"].str.split().str[0].map(safe_url))
 st.dataframe(
     table,
     hide_index=True,
@@ -53,4 +57,4 @@ for column, (label, content, extension, mime) in zip(st.columns(len(downloads)),
         width="stretch",
         type="primary" if extension == "csv" else "secondary",
     )
-st.caption(t("data_caption", lang, version=metadata["version"], cutoff=metadata["cutoff"]))
+st.caption(t("data_caption", lang, version=md_text(metadata["version"]), cutoff=md_text(metadata["cutoff"])))

@@ -4,9 +4,11 @@ import streamlit as st
 
 from sahel_atlas.charts import build_events_by_country, build_events_per_year, build_strength_chart
 from sahel_atlas.codebook import DATA_CUTOFF, DATA_START
-from sahel_atlas.i18n import t
+from sahel_atlas.escape import md_text
+from sahel_atlas.filters import Filters
+from sahel_atlas.i18n import format_date, t
 from sahel_atlas.summary import citation, source_domains
-from sahel_atlas.ui import DATA_DIR, sidebar
+from sahel_atlas.ui import DATA_DIR, filtered_events, sidebar
 
 data, _, view = sidebar("about")
 lang = view.lang
@@ -20,9 +22,16 @@ st.markdown(
         events=len(events),
         actors=len(dataset.actors),
         operations=len(dataset.operations),
-        **metadata,
+        **{key: md_text(value) for key, value in metadata.items()},
     )
 )
+default = Filters()
+shown = len(filtered_events(data, default))
+if shown < len(events):
+    start, end = format_date(default.start, lang), format_date(default.end, lang)
+    st.markdown(
+        t("about_default_view", lang, start=start, end=end, shown=shown, events=len(events), other=len(events) - shown)
+    )
 
 st.subheader(t("coverage", lang), anchor=False)
 left, right = st.columns([3, 2])

@@ -21,9 +21,11 @@ _JS_EXTRA = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "`": "\\u0060", "$"
 # "\u2029" too; and "'", which JSON only has inside strings: streamlit-folium rewrites {{'name'}} in map scripts.
 _JS_EXTRA.update({"\u2029": "\\u2029", "'": "\\u0027"})
 _JS_PATTERN = re.compile("[" + re.escape("".join(_JS_EXTRA)) + "]")
-# The characters that open Markdown, HTML, an entity or LaTeX, plus ':' (Streamlit's :icon: and :colour[...]
-# directives) and '=' (a setext heading underline).
-_MD_SPECIALS = re.compile(r"""([\\`*_{}\[\]()<>#+\-.!|~$:&=])""")
+# The characters that open inline Markdown, HTML, an entity or LaTeX anywhere, plus ':' (Streamlit's :icon:
+# and :colour[...] directives); and the markers that open a block at the start of a line (any line of the
+# value): a list item ("- ", "+ ", "1. "), a thematic break or a setext underline ("---", "===").
+_MD_SPECIALS = re.compile(r"""([\\`*_{}\[\]()<>#!|~$:&])""")
+_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.])(?=\s|[-=\s]*$)")
 # GFM links bare addresses (http://…, www.…, name@host) in the parsed text, whatever the escaping: an invisible
 # word joiner after the scheme's colon, after "www" and after "@" keeps them text.
 _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
@@ -56,7 +58,8 @@ def md_text(value: object) -> str:
     addresses kept from becoming links (a WORD_JOINER inserted), line breaks kept as breaks (two spaces and a
     newline)."""
     lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "  \n".join(_MD_SPECIALS.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, line)) for line in lines)
+    escaped = (_MD_SPECIALS.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, line)) for line in lines)
+    return "  \n".join(_MD_LINE_START.sub(r"\1\\\2", line) for line in escaped)
 
 
 def safe_url(value: object) -> str | None:

@@ -1,11 +1,15 @@
 """Headline counts of a selection."""
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
 import pandas as pd
+
+from .filters import Filters
+from .i18n import category_label, format_date, t
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,26 @@ def headline_counts(events: pd.DataFrame, end: date) -> Counts:
         fatalities=int(known.sum()),
         events_with_fatalities=len(known),
     )
+
+
+def narrowing_filters(filters: Filters, country_names: Mapping[str, str], lang: str) -> list[str]:
+    """One plain-text phrase per filter that narrows the selection beyond the default view, e.g.
+    ["dates 5 Mar 2013 to 6 Mar 2013", "countries: Ghana"]; empty for the default view."""
+    defaults = Filters()
+    phrases = []
+    if (filters.start, filters.end) != (defaults.start, defaults.end):
+        start, end = format_date(filters.start, lang), format_date(filters.end, lang)
+        phrases.append(t("narrow_dates", lang, start=start, end=end))
+    for key, values in (
+        ("narrow_actors", filters.actors),
+        ("narrow_categories", [category_label(c, lang) for c in filters.categories]),
+        ("narrow_countries", [country_names.get(c, c) for c in filters.countries]),
+    ):
+        if values:
+            phrases.append(t(key, lang, values=", ".join(values)))
+    if filters.text.strip():
+        phrases.append(t("narrow_text", lang, text=filters.text.strip()))
+    return phrases
 
 
 def source_domains(events: pd.DataFrame) -> pd.DataFrame:

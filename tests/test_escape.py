@@ -67,6 +67,21 @@ def test_md_text_keeps_bare_addresses_from_becoming_links(text):
     assert parsed.replace(WORD_JOINER, "") == text
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1. item", "1\\. item"),
+        ("- item\n+ item", "\\- item  \n\\+ item"),
+        ("Title\n===\nSub\n  ---", "Title  \n\\===  \nSub  \n  \\---"),
+        ("1.\n+\n= = =", "1\\.  \n\\+  \n\\= = ="),
+        ("version 0.2.0 - a + b = c", "version 0.2.0 - a + b = c"),  # inline, these open nothing
+        ("0.2.0\n1.5 million\n2025-01-01 -x +y", "0.2.0  \n1.5 million  \n2025-01-01 -x +y"),  # no marker
+    ],
+)
+def test_md_text_escapes_block_markers_at_the_start_of_every_line(text, expected):
+    assert md_text(text) == expected
+
+
 def test_md_text_keeps_line_breaks_as_breaks():
     assert md_text("a\nb") == "a  \nb"
     assert md_text("a\r\nb") == "a  \nb"
