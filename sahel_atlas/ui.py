@@ -192,12 +192,6 @@ def _set_actors(picked: list[str], leads: dict[str, str]) -> None:
     set_filters(actors=actors, text=text)
 
 
-def md_escape(text: str) -> str:
-    """Text from the data, shown literally by st.markdown (no markup, no HTML)."""
-    specials = "\\`*_{}[]()<>#+-.!|~$"
-    return "".join("\\" + ch if ch in specials else ch for ch in str(text))
-
-
 def problems_panel(problems: list[Problem], lang: str) -> None:
     if problems:
         lines = "\n".join(f"- {md_text(p.message())}" for p in problems)
