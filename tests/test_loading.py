@@ -1,5 +1,6 @@
 import csv
 import io
+import random
 from pathlib import Path
 
 import pandas as pd
@@ -614,3 +615,36 @@ def test_dataset_metadata(fixture_dataset, data_copy, load):
     (data_copy / "dataset.json").write_text("{not json", encoding="utf-8")
     [problem] = load(data_copy).problems
     assert problem.rule.startswith("not valid JSON")
+
+
+NASTY = [
+    b'"',
+    b",",
+    b"\n",
+    b"\r",
+    b"\x00",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    "²".encode(),
+    "１".encode(),
+    b";",
+    b"-",
+    b"[",
+    b"9" * 9,
+]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_random_damage_never_raises(data_copy, load, seed):
+    """Bytes inserted, replaced or cut at random places of one file: loading reports, never raises."""
+    rng = random.Random(seed)
+    path = data_copy / rng.choice(sorted(p.name for p in data_copy.iterdir()))
+    data = bytearray(path.read_bytes())
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(len(data) + 1)
+        data[at : at + rng.randint(0, 3)] = rng.choice(NASTY) if rng.random() < 0.8 else b""
+    path.write_bytes(bytes(data))
+    dataset = load(data_copy)
+    assert all(p.message().isprintable() for p in dataset.problems)
+    if path.name not in ("events.csv", "actors.csv", "operations.csv"):
+        assert len(dataset.events) == 5
