@@ -3,8 +3,8 @@
 Every rule of the data dictionary (data/README.md) is checked here, and nothing in data/ makes loading
 raise. A violation becomes a `Problem` naming file, line, column, value and rule. What it costs:
 - a bad cell costs its row, a bad row itself (severity "error": the row is left out);
-- a file that cannot be read at all (missing, not text, no usable header) costs that file only: the
-  other files are still loaded, and references into the lost file are not checked;
+- a file that cannot be used (missing, neither UTF-8 nor Windows-1252, no usable header, no rows)
+  costs that file only: the other files are still loaded, and references into it are not checked;
 - what can be read safely is read and reported (severity "warning": the rows are kept) — a byte-order
   mark is accepted silently; a Windows-1252 file, a missing optional column, an unknown column, a
   header name with stray spaces or invisible characters, a missing note.
