@@ -67,7 +67,7 @@ def files_version(*folders: Path) -> tuple[tuple[str, int, int], ...]:
 def _load_app_data(data_dir: Path, geo_dir: Path, version: tuple) -> AppData:
     """`version` only keys the cache (see `files_version`)."""
     geography = load_geography(geo_dir)
-    dataset = load_dataset(data_dir, set(geography.country_names()))
+    dataset = load_dataset(data_dir, set(geography.country_names()), country_shapes=geography.country_shapes())
     return AppData(dataset, geography, search_index(dataset.events, dataset.actors))
 
 
@@ -117,9 +117,24 @@ def _follow_the_address(data: AppData, page_key: str) -> None:
         _state_from_address(data)
 
 
+# Streamlit's date inputs apply a typed date when their calendar closes (a click elsewhere, Escape), not on
+# Enter: Enter in a date field closes the calendar as Escape does, keeping the focus where it is. Installed
+# once in the app's page, for every date input (sidebar range, map as-of date).
+ENTER_APPLIES_DATES = """
+document.addEventListener("keydown", (event) => {
+  const field = event.target.closest && event.target.closest('[data-testid="stDateInputField"]');
+  if (event.key !== "Enter" || !field || !event.isTrusted) return;
+  event.preventDefault();
+  event.stopPropagation();
+  event.target.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", code: "Escape", bubbles: true}));
+}, true);
+"""
+
+
 def copy_link_button(lang: str) -> None:
     """A button that copies the address bar as it is at the click (so it is never stale): a tiny offline
-    component, since the clipboard needs the browser."""
+    component, since the clipboard needs the browser. It also makes Enter apply a typed date
+    (`ENTER_APPLIES_DATES`, installed once in the app's page)."""
     label, help_text = t("copy_link_button", lang), t("copy_link_help", lang)
     st.iframe(
         f"""<button id="copy" title="{html_attr(help_text)}">{html_text(label)}</button>
@@ -141,6 +156,13 @@ def copy_link_button(lang: str) -> None:
       window.prompt({js_string(help_text)}, address);
     }}
   }});
+  const page = window.parent.document;
+  if (!page.getElementById("sahel-enter-applies-dates")) {{
+    const script = page.createElement("script");
+    script.id = "sahel-enter-applies-dates";
+    script.textContent = {js_string(ENTER_APPLIES_DATES)};
+    page.head.appendChild(script);
+  }}
 </script>""",
         height=40,
     )
