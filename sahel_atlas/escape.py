@@ -26,9 +26,10 @@ _JS_PATTERN = re.compile("[" + re.escape("".join(_JS_EXTRA)) + "]")
 # value): a list item ("- ", "+ ", "1. "), a thematic break or a setext underline ("---", "===").
 _MD_SPECIALS = re.compile(r"""([\\`*_{}\[\]()<>#!|~$:&])""")
 _MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.])(?=\s|[-=\s]*$)")
-# GFM links bare addresses (http://…, www.…, name@host) in the parsed text, whatever the escaping: an invisible
-# word joiner after the scheme's colon, after "www" and after "@" keeps them text.
-_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+# GFM links bare addresses (http://…, www.…, name@host) and Streamlit draws :material/icon: and :emoji: in the
+# parsed text, whatever the escaping: an invisible word joiner after "www", after "@" and after a colon that
+# precedes "//" or a letter keeps them text.
+_BREAKS = re.compile(r"(?<=:)(?=//|[^\W\d_])|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
 WORD_JOINER = "\u2060"
 
 
@@ -55,10 +56,10 @@ def js_string(value: object) -> str:
 
 def md_text(value: object) -> str:
     """`value` shown literally by `st.markdown`: every Markdown, HTML and directive character escaped, bare
-    addresses kept from becoming links (a WORD_JOINER inserted), line breaks kept as breaks (two spaces and a
-    newline)."""
+    addresses and icon codes kept from becoming links or icons (a WORD_JOINER inserted), line breaks kept as
+    breaks (two spaces and a newline)."""
     lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    escaped = (_MD_SPECIALS.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, line)) for line in lines)
+    escaped = (_MD_SPECIALS.sub(r"\\\1", _BREAKS.sub(WORD_JOINER, line)) for line in lines)
     return "  \n".join(_MD_LINE_START.sub(r"\1\\\2", line) for line in escaped)
 
 

@@ -58,12 +58,13 @@ def test_md_text_escapes_every_markdown_character(text):
         "WWW.evil.invalid/path",
         "write to fix@evil.invalid",
         "mailto:fix@evil.invalid xmpp:bot@evil.invalid",
+        ":material/warning: :smile: :red[alert] :streamlit:",
     ],
 )
-def test_md_text_keeps_bare_addresses_from_becoming_links(text):
-    """GFM links these in the parsed text whatever the escaping: what it reads must not match its patterns."""
+def test_md_text_keeps_bare_addresses_and_icon_codes_from_becoming_links_or_icons(text):
+    """GFM and Streamlit find these in the parsed text whatever the escaping: it must not match their patterns."""
     parsed = re.sub(r"\\(.)", r"\1", md_text(text))
-    assert not re.search(r"https?://|www\.|[\w.+-]@[\w-]", parsed, re.IGNORECASE)
+    assert not re.search(r"https?://|www\.|[\w.+-]@[\w-]|:[a-z]", parsed, re.IGNORECASE)
     assert parsed.replace(WORD_JOINER, "") == text
 
 
