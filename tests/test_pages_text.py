@@ -12,6 +12,7 @@ from sahel_atlas import ui
 from sahel_atlas.escape import WORD_JOINER
 from tests.conftest import ROOT
 from tests.test_app import metric, run
+from tests.test_loading import rewrite_cell
 
 EVENT = "2022-02-17-france-mali-withdrawal-announced"
 PAREN_SOURCE = "https://en.wikipedia.org/wiki/Algiers_Accords_(2015)"
@@ -153,3 +154,17 @@ def test_overview_and_about_say_what_they_count():
     default_view = next(m.value for m in about.markdown if m.value.startswith("The default view"))
     assert f"shows {shown} of these {total} events" in default_view
     assert f"the other {total - shown} took place before 1 Jan 2013" in default_view
+
+
+@pytest.mark.parametrize(
+    "value", ["https://evil.invalid/x :material/warning:", "[fix](http://evil.invalid) www.evil.invalid"]
+)
+def test_a_bad_cell_is_quoted_literally_in_the_problems_panel(tmp_path, monkeypatch, value):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    rewrite_cell(data, "events.csv", 2, "date_precision", value)
+    monkeypatch.setattr(ui, "DATA_DIR", data)
+    at = run("dashboard.py")
+    [panel] = at.error
+    [line] = [line for line in panel.value.split("\n") if "evil" in line]
+    assert renders_as_text(line.removeprefix("- "), value)
