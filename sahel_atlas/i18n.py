@@ -352,7 +352,7 @@ TEXT = {
         "data/events.csv (UTF-8), version {version} du jeu de données (arrêtée au {cutoff}). Le CSV reste "
         "simple pour les tableurs ; son fichier de métadonnées indique la version, la sélection, le lien qui "
         "la reproduit et l'heure d'export. Les colonnes sont décrites dans data/README.md.",
-    },    # -- map page and map builders --
+    },  # -- map page and map builders --
     "gesture_touch": {"en": "Use two fingers to move the map", "fr": "Utilisez deux doigts pour déplacer la carte"},
     "gesture_scroll": {
         "en": "Use ctrl + scroll to zoom the map",
