@@ -366,7 +366,7 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
     }
     st.markdown("\n".join(f"- **{k}:** {md_text(v)}" for k, v in facts.items() if v))
     links = "<br>".join(html_link(url) for url in event["sources"].split())  # HTML: no Markdown parsing
-    st.html(f'<p class="record-sources"><strong>{html_text(t("f_sources", lang))}</strong><br>{links}</p>')
+    st.html(f'<p><strong>{html_text(t("f_sources", lang))}</strong><br>{links}</p>')
 
 
 def empty_selection(filters: Filters, lang: str) -> None:
