@@ -1,6 +1,17 @@
+import html
 from datetime import date
 
-from sahel_atlas.charts import build_events_by_country, build_events_per_year, build_timeline, span_lane
+import pandas as pd
+import pytest
+
+from sahel_atlas.charts import (
+    build_events_by_country,
+    build_events_per_year,
+    build_strength_chart,
+    build_timeline,
+    span_lane,
+    stack_rows,
+)
 from sahel_atlas.summary import bases_active_on, headline_counts, source_domains
 
 
@@ -11,24 +22,91 @@ def test_timeline_spans_are_bars_points_are_markers(fixture_dataset):
     assert {t.name for t in bars} == {"Deployment (span)", "Base (span)"}
     assert {t.name for t in points} == {"Attack", "Coup or attempt", "Agreement"}
     [deployment] = [t for t in bars if t.name == "Deployment (span)"]
-    assert list(deployment.base) == ["2013-01-11"]
+    assert list(deployment.base) == ["2013-01-11"] and list(deployment.ids) == ["2013-01-11-fixture-operation"]
     assert list(deployment.x) == [(date(2014, 7, 31) - date(2013, 1, 11)).days * 86_400_000 + 86_400_000]
-    assert list(deployment.y) == ["France · Serval"]
     [attack] = [t for t in points if t.name == "Attack"]
-    assert attack.marker.symbol == "circle" and list(attack.y) == ["Attack"]
+    assert attack.marker.symbol == "circle" and list(attack.ids) == ["2015-11-20-fixture-attack"]
     assert attack.customdata[0][1] == "Fixture attack &lt;b&gt;bold&lt;/b&gt; &amp; co"
     # the view spans a year around the date filter, which is drawn as a band
     assert list(fig.layout.xaxis.range) == ["2012-01-02", "2026-04-01"]
     [band] = fig.layout.shapes
     assert (band.x0, band.x1) == ("2013-01-01", "2025-12-31")
-    # lanes: spans grouped by actor on top, then one lane per point category
-    assert list(fig.layout.yaxis.categoryarray) == [
-        "Agreement",
-        "Attack",
-        "Coup or attempt",
-        "France · base Gao",
+    # lanes from the top: spans grouped by actor, then one lane per point category; each label sits in
+    # its lane above the lane's items, inside the plot
+    labels = [a for a in fig.layout.annotations if a.xref == "paper"]
+    assert [a.text for a in labels] == [
         "France · Serval",
+        "France · base Gao",
+        "Coup or attempt",
+        "Attack",
+        "Agreement",
     ]
+    assert [(a.x, a.xanchor, a.y) for a in labels] == [(0, "left", y) for y in (0.3, 1.3, 2.3, 3.3, 4.3)]
+    assert list(fig.layout.yaxis.range) == [5, 0]
+    assert list(deployment.y) == pytest.approx([0.72]) and list(attack.y) == pytest.approx([3.72])
+
+
+def test_short_spans_get_a_marker_and_close_points_stack_in_rows(fixture_dataset):
+    events = fixture_dataset.events.copy()
+    # the Serval deployment made 20 days long: under 3 % of the ~15-year view
+    events.loc[events["event_id"] == "2013-01-11-fixture-operation", "end_date"] = pd.Timestamp("2013-01-30")
+    # a second attack the same day as the first, and a third one a day later
+    attack = events[events["category"] == "attack"].iloc[0]
+    twins = pd.DataFrame([attack, attack]).assign(event_id=["twin-a", "twin-b"])
+    twins["start_date"] = [attack["start_date"], attack["start_date"] + pd.Timedelta(days=1)]
+    # and a second base in Gao over the same years (two bases in one town share a lane)
+    base = events[events["category"] == "base"].iloc[[0]].assign(event_id="second-base")
+    fig = build_timeline(pd.concat([events, twins, base]), date(2013, 1, 1), date(2025, 12, 31))
+    [bases] = [t for t in fig.data if t.name == "Base (span)"]
+    assert len(set(bases.y)) == 2  # one above the other, neither hidden
+    starts = [t for t in fig.data if t.type == "scatter" and not t.showlegend]
+    assert [list(t.ids) for t in starts] == [["2013-01-11-fixture-operation"]]
+    [bar] = [t for t in fig.data if t.type == "bar" and "2013-01-11-fixture-operation" in t.ids]
+    assert list(starts[0].y) == list(bar.y)  # in the span's lane, at its start
+    assert list(starts[0].x) == [pd.Timestamp("2013-01-11")]
+    [attacks] = [t for t in fig.data if t.name == "Attack"]
+    positions = list(zip(attacks.x, attacks.y, strict=True))
+    assert len(set(positions)) == 3 and len(set(attacks.y)) == 3  # one row each, none hidden
+
+
+def test_stack_rows():
+    assert stack_rows([(0, 0), (100, 100), (200, 200)], 50) == [0, 0, 0]
+    assert stack_rows([(0, 0), (0, 0), (10, 10), (60, 60), (61, 61)], 50) == [0, 1, 2, 0, 1]
+    # spans: only an overlap (gap of one day) moves a bar to a further row
+    assert stack_rows([(0, 500), (0, 400), (450, 600), (501, 700)], 1) == [0, 1, 1, 0]
+
+
+HOSTILE = [
+    "Kidal <i>camp</i>",
+    "Gao<br>Ansongo",
+    '<a href="javascript:alert(1)">link</a>',
+    "<b>bold</b> &lt;i&gt; entity",
+    "`${x}` \\ back",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_from_the_data_reaches_plotly_as_text(fixture_dataset, text):
+    """Plotly reads labels, hover text and trace names as a subset of HTML: data text arrives escaped."""
+    events = fixture_dataset.events.copy()
+    for column in ("location", "title", "operation"):
+        events[column] = text
+    fig = build_timeline(events, date(2013, 1, 1), date(2025, 12, 31))
+    # no tag or template character survives, and what Plotly shows (entities decoded) is the data as typed
+    labels = [a.text for a in fig.layout.annotations]
+    shown = {html.unescape(label) for label in labels}
+    assert f"France · {text}" in shown  # the base lane's label is cut at 48 characters
+    assert any(label.startswith(f"France · base {text}"[:47]) for label in shown)
+    cells = [v for trace in fig.data for row in trace.customdata for v in row[1:]]
+    assert text in {html.unescape(v) for v in cells}
+    for string in [*labels, *cells]:
+        assert not set(string) & set("<>`$")
+    strength = pd.DataFrame(
+        {"date": [pd.Timestamp("2014-01-01")], "force": ["F"], "scope": [text], "troops": [10], "kind": ["deployed"]}
+    ).assign(source=text)
+    [trace] = build_strength_chart(strength, "F").data
+    assert html.unescape(trace.name) == text and not set(trace.name) & set("<>`$")
+    assert html.unescape(trace.customdata[0][1]) == text
 
 
 def test_span_lane_avoids_repeating_the_actor(fixture_dataset):
