@@ -364,3 +364,74 @@ def test_troop_strength_table_charts_france_every_year(dataset):
     france = dataset.strength[dataset.strength["force"] == "France"]
     assert set(france["date"].dt.year) >= set(range(2013, 2026))
     assert len(dataset.strength) >= 100
+
+
+ECOWAS_AU_SUSPENSIONS = [
+    ("African Union", "MLI", date(2012, 3, 23)),
+    ("ECOWAS", "MLI", date(2012, 3, 27)),
+    ("ECOWAS", "MLI", date(2020, 8, 18)),
+    ("African Union", "MLI", date(2020, 8, 19)),
+    ("ECOWAS", "MLI", date(2021, 5, 30)),
+    ("African Union", "MLI", date(2021, 6, 1)),
+    ("ECOWAS", "GIN", date(2021, 9, 8)),
+    ("African Union", "GIN", date(2021, 9, 10)),
+    ("ECOWAS", "BFA", date(2022, 1, 28)),
+    ("African Union", "BFA", date(2022, 1, 31)),
+    ("ECOWAS", "NER", date(2023, 7, 30)),
+    ("African Union", "NER", date(2023, 8, 22)),
+    ("African Union", "GAB", date(2023, 8, 31)),
+    ("ECOWAS", "GNB", date(2025, 11, 27)),
+    ("African Union", "GNB", date(2025, 11, 28)),
+]
+
+
+@pytest.mark.parametrize(("body", "country", "day"), ECOWAS_AU_SUSPENSIONS)
+def test_every_ecowas_and_au_suspension_after_a_coup(events, body, country, day):
+    """Each suspension of a member by ECOWAS or the AU is a diplomacy row naming the body and the country."""
+    rows = events[
+        (events["category"] == "diplomacy")
+        & (events["start_date"].dt.date == day)
+        & events["actor_list"].map(lambda a: body in a)
+        & events["country_list"].map(lambda c: country in c)
+    ]
+    assert not rows.empty, f"no {body} measure against {country} on {day}"
+
+
+ENDED_BY = re.compile(r"Ended by (\d{4}-\d\d-\d\d-[a-z0-9-]*[a-z0-9])")
+OPEN_ENDS = ("Still in force at the dataset's cut-off", "End not found in retrieved sources")
+
+
+def measure_end_problems(events: pd.DataFrame) -> list[str]:
+    """Each ECOWAS or AU suspension or sanction row says in `notes` how it ended: "Ended by <event_id>" naming a
+    later diplomacy row (a lifting or an exit), or that it was still in force or its end was not found."""
+    measures = events[
+        (events["category"] == "diplomacy")
+        & events["actor_list"].str[0].isin(["ECOWAS", "African Union"])
+        & events["event_id"].str.contains("suspends|sanctions|embargo")
+        & ~events["event_id"].str.contains("lifts")
+    ]
+    by_id = events.set_index("event_id")
+    problems = []
+    for _, row in measures.iterrows():
+        ends = ENDED_BY.findall(row["notes"])
+        if not ends and not any(words in row["notes"] for words in OPEN_ENDS):
+            problems.append(f"{row['event_id']}: notes do not say how the measure ended")
+        for end in ends:
+            if end not in by_id.index:
+                problems.append(f"{row['event_id']}: ended by unknown event {end}")
+            elif by_id.loc[end, "start_date"] <= row["start_date"] or by_id.loc[end, "category"] != "diplomacy":
+                problems.append(f"{row['event_id']}: {end} is not a later diplomacy row")
+    return problems
+
+
+def test_every_ecowas_and_au_measure_says_how_it_ended(events):
+    assert measure_end_problems(events) == []
+
+
+def test_a_measure_without_its_end_is_reported(events):
+    """The check can fail: an unexplained suspension, and one 'ended' by an earlier row, are both reported."""
+    suspension = events[events["event_id"] == "2021-09-08-ecowas-suspends-guinea"].copy()
+    silent = suspension.assign(notes="Virtual summit.")
+    backwards = suspension.assign(notes="Ended by 2012-04-08-ecowas-lifts-mali-sanctions.")
+    assert measure_end_problems(pd.concat([events, silent.assign(event_id="2021-09-08-ecowas-suspends-x")])) != []
+    assert measure_end_problems(pd.concat([events, backwards.assign(event_id="2021-09-08-ecowas-suspends-y")])) != []
