@@ -147,7 +147,7 @@ def from_query_params(
 # -- the actor box: short labels, and operations that stand for their lead actor --
 
 OPERATION_CHOICE = "operation:"  # prefix of an operation's value among the actor box's options
-LABEL_LIMIT = 36  # characters of an actor's label, so that it fits one line of the sidebar
+LABEL_LIMIT = 32  # characters of an actor's label, so that it fits one line of the sidebar's option list
 
 
 def actor_label(actor: str, aliases: Iterable[str], limit: int = LABEL_LIMIT) -> str:

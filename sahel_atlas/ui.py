@@ -141,7 +141,7 @@ def copy_link_button(lang: str) -> None:
 <style>
   body {{ margin: 0; }}
   button {{ width: 100%; min-height: 38px; padding: 4px 12px; cursor: pointer; border-radius: 8px;
-    font: 16px "Source Sans Pro", system-ui, sans-serif; color: #31333f; background: #fff;
+    font: 14px "Source Sans Pro", "Source Sans", system-ui, sans-serif; color: #31333f; background: #fff;
     border: 1px solid rgba(49, 51, 63, 0.2); }}
   button:hover {{ border-color: #ff4b4b; color: #ff4b4b; }}
 </style>
