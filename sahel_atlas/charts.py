@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, DATA_CUTOFF, SPAN_EARLIEST
-from .escape import html_text
+from .escape import plotly_text
 from .i18n import CATEGORY_LABELS, t
 from .mapview import date_span, event_title
 
@@ -40,13 +40,13 @@ def span_lane(event: pd.Series, lang: str = "en") -> str:
 
 def lane_label(lane: str) -> str:
     """A lane's label as Plotly shows it: cut to LABEL_CHARS, escaped (Plotly reads labels as HTML)."""
-    return html_text(lane if len(lane) <= LABEL_CHARS else lane[: LABEL_CHARS - 1] + "…")
+    return plotly_text(lane if len(lane) <= LABEL_CHARS else lane[: LABEL_CHARS - 1] + "…")
 
 
 def _hover(frame: pd.DataFrame, lang: str) -> list[list[str]]:
     """Hover fields; Plotly reads hover text as HTML, so text from the data is escaped."""
     return [
-        [e["event_id"], html_text(event_title(e, lang)), date_span(e), html_text(e["location"])]
+        [e["event_id"], plotly_text(event_title(e, lang)), date_span(e), plotly_text(e["location"])]
         for _, e in frame.iterrows()
     ]
 
@@ -246,7 +246,7 @@ def build_events_by_country(events: pd.DataFrame, country_names: dict, lang: str
     fig = go.Figure(
         go.Bar(
             x=counts.values,
-            y=[html_text(country_names.get(code, code)) for code in counts.index],
+            y=[plotly_text(country_names.get(code, code)) for code in counts.index],
             orientation="h",
             marker_color="#0072B2",
             hovertemplate=f"%{{y}}: %{{x}} {t('events_axis', lang)}<extra></extra>",
@@ -266,10 +266,10 @@ def build_strength_chart(strength: pd.DataFrame, force: str, lang: str = "en") -
                 x=group["date"],
                 y=group["troops"],
                 mode="lines+markers",
-                name=html_text(scope),
+                name=plotly_text(scope),
                 line={"shape": "linear", "width": 1.5},
                 marker={"symbol": ["circle" if k == "deployed" else "circle-open" for k in group["kind"]], "size": 8},
-                customdata=list(zip(group["kind"], group["source"].map(html_text), strict=True)),
+                customdata=list(zip(group["kind"], group["source"].map(plotly_text), strict=True)),
                 hovertemplate="%{x|%Y-%m-%d}: %{y:,} (%{customdata[0]})<br>%{customdata[1]}"
                 "<extra>%{fullData.name}</extra>",
             )

@@ -5,6 +5,7 @@ One function per context the app writes into:
 - `html_text` / `html_attr`: HTML text and quoted attribute values. Also safe inside a JavaScript
   template literal (folium wraps tooltips and popups in backticks), because backtick, `$` and
   backslash become character references too.
+- `plotly_text`: text Plotly draws, which it reads as a subset of HTML.
 - `js_string` / `js_json`: a JavaScript string literal or JSON value placed inside a `<script>`.
 - `md_text`: literal text for Streamlit Markdown (no emphasis, links, images, HTML, LaTeX or icons).
 - `safe_url` / `html_link`: links built from structured values; only absolute http(s) URLs link.
@@ -40,6 +41,12 @@ def html_text(value: object) -> str:
 
 
 html_attr = html_text  # attributes are always written double-quoted
+
+
+def plotly_text(value: object) -> str:
+    """`value` as Plotly text (tick and lane labels, hover text, trace names, annotations). Plotly reads a
+    subset of HTML and decodes numeric references but only a few named ones (no `&quot;`)."""
+    return html_text(value).replace("&quot;", "&#34;")
 
 
 def js_json(value: object) -> str:

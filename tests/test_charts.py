@@ -80,7 +80,7 @@ HOSTILE = [
     "Kidal <i>camp</i>",
     "Gao<br>Ansongo",
     '<a href="javascript:alert(1)">link</a>',
-    "<b>bold</b> &lt;i&gt; entity",
+    '<b>bold</b> &lt;i&gt; entity "quoted"',
     "`${x}` \\ back",
 ]
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from sahel_atlas.escape import WORD_JOINER, html_link, html_text, js_json, js_string, md_text, safe_url
+from sahel_atlas.escape import WORD_JOINER, html_link, html_text, js_json, js_string, md_text, plotly_text, safe_url
 
 HOSTILE = [
     "Attack on the `MOC` camp",
@@ -27,6 +27,25 @@ def test_html_text_has_no_markup_and_no_template_literal_syntax(text):
     out = html_text(text)
     assert not re.search(r"[<>`$\\{}\"']", out)
     assert "&" not in re.sub(r"&(#x?[0-9a-f]+|[a-z]+);", "", out)  # every & starts a character reference
+
+
+def plotly_shows(text: str) -> str:
+    """What Plotly displays for `text` (its convertEntities: numeric references and eight named ones)."""
+    named = {"amp": "&", "lt": "<", "gt": ">", "nbsp": "\xa0", "mu": "μ", "times": "×", "plusmn": "±", "deg": "°"}
+
+    def decode(match):
+        ref = match.group(1)
+        if ref.startswith("#"):
+            return chr(int(ref[2:], 16) if ref[1] == "x" else int(ref[1:]))
+        return named.get(ref, match.group())
+
+    return re.sub(r"&(#\d+|#x[\da-fA-F]+|[a-z]+);", decode, text)
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, 'say "no" &quot; &deg; <br>'])
+def test_plotly_text_shows_the_text_as_typed_and_no_markup(text):
+    escaped = plotly_text(text)
+    assert not set(escaped) & set("<>\"'`$") and plotly_shows(escaped) == text
 
 
 @pytest.mark.parametrize("text", HOSTILE)

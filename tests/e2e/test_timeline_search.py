@@ -2,6 +2,143 @@
 
 import re
 import urllib.request
+from datetime import date
+
+import pytest
+
+from sahel_atlas.charts import build_timeline
+from sahel_atlas.geography import load_geography
+from sahel_atlas.loading import load_dataset
+from tests.conftest import ROOT
+from tests.e2e.conftest import ARTIFACTS
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1400, "height": 1000}
+
+# Per event id: the largest visible target (width and height of its bar or marker, clipped to the plot
+# area), bar rectangles, marker centres; the plot area's and the chart's widths.
+TARGETS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const area = plot.querySelector('.nsewdrag').getBoundingClientRect();
+  const targets = {}, bars = [], centres = [];
+  for (const node of plot.querySelectorAll('.barlayer .point, .scatterlayer .point')) {
+    const id = node.__data__.id, b = node.getBoundingClientRect();
+    const w = Math.min(b.right, area.right) - Math.max(b.left, area.left);
+    const h = Math.min(b.bottom, area.bottom) - Math.max(b.top, area.top);
+    const best = targets[id] || [0, 0];
+    const [x, y] = [(Math.max(b.left, area.left) + Math.min(b.right, area.right)) / 2, b.top + b.height / 2];
+    if (Math.min(w, h) > Math.min(best[0], best[1])) targets[id] = [w, h, x, y];
+    const [left, right] = [Math.max(b.left, area.left), Math.min(b.right, area.right)];
+    if (node.closest('.barlayer') && w > 0) bars.push([id, left, b.top, right, b.bottom]);
+    if (node.closest('.scatterlayer')) centres.push([id, b.left + b.width / 2, b.top + b.height / 2]);
+  }
+  return {targets, bars, centres, area: area.width, chart: plot.getBoundingClientRect().width};
+}"""
+
+
+def open_timeline(v, path="Timeline"):
+    page = v.open(path)
+    page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(timeout=30_000)
+    return page
+
+
+def shown_count(page) -> int:
+    return int(page.get_by_text("event(s) shown").first.locator("strong").inner_text())
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_timeline_item_can_be_seen_and_clicked(visit, viewport):
+    v = visit(viewport=viewport)
+    page = open_timeline(v)
+    found = page.evaluate(TARGETS)
+    # the lane labels leave the plot most of the width (was 64 px of 358 on a phone)
+    assert found["area"] >= 0.6 * found["chart"]
+    # every event shown has a target of at least 6 x 6 px
+    assert len(found["targets"]) == shown_count(page)
+    small = {i: t[:2] for i, t in found["targets"].items() if min(t[:2]) < 6}
+    assert small == {}
+    # no marker sits on another's centre, no bar covers another
+    centres = found["centres"]
+    close = [
+        (a[0], b[0]) for k, a in enumerate(centres) for b in centres[k + 1 :] if abs(a[1] - b[1]) + abs(a[2] - b[2]) < 3
+    ]
+    assert close == []
+    bars = found["bars"]
+    overlaps = [
+        (a[0], b[0])
+        for k, a in enumerate(bars)
+        for b in bars[k + 1 :]
+        if a[0] != b[0] and min(a[3], b[3]) - max(a[1], b[1]) > 1 and min(a[4], b[4]) - max(a[2], b[2]) > 1
+    ]
+    assert overlaps == []
+    # the smallest target opens its record when clicked, as a person clicks it
+    event_id = min(found["targets"], key=lambda i: found["targets"][i][0])  # the narrowest (a short span)
+    page.evaluate(
+        "id => [...document.querySelectorAll('.js-plotly-plot .point')].find(n => n.__data__.id === id)"
+        ".scrollIntoView({block: 'center'})",
+        event_id,
+    )
+    target = page.evaluate(TARGETS)["targets"][event_id]
+    page.mouse.click(target[2], target[3])
+    page.wait_for_function(f"() => decodeURIComponent(location.search).includes('event={event_id}')", timeout=30_000)
+    v.wait()
+    page.get_by_role("heading", level=3).filter(has_text=title_of(event_id)[:30]).first.wait_for(timeout=30_000)
+    v.screenshot(f"timeline-targets-{viewport['width']}")
+    assert v.errors == []
+
+
+def title_of(event_id: str) -> str:
+    dataset = load_dataset(ROOT / "data", set(load_geography(ROOT / "geo").country_names()))
+    return dataset.events.set_index("event_id").loc[event_id, "title"]
+
+
+def test_lane_labels_and_hover_show_data_as_text(browser, fixture_dataset):
+    """Plotly reads labels and hover text as a subset of HTML; text with markup shows as typed."""
+    events = fixture_dataset.events.copy()
+    place, title = 'Kidal <i>camp</i> "Q" &lt;b&gt;', '<a href="https://example.invalid">link</a> <br>x'
+    events.loc[events["category"] == "base", "location"] = place
+    events.loc[events["category"] == "attack", "title"] = title
+    html = build_timeline(events, date(2013, 1, 1), date(2025, 12, 31)).to_html(include_plotlyjs=True)
+    page = browser.new_page()
+    try:
+        page.set_content(html)
+        page.locator(".annotation-text").first.wait_for(timeout=20_000)
+        assert f"France · base {place}" in page.locator(".annotation-text").all_text_contents()
+        point = page.locator(".scatterlayer path.point").nth(1).bounding_box()  # the attack (traces: coup, attack…)
+        page.mouse.move(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2)
+        page.locator(".hoverlayer .hovertext").wait_for(timeout=5_000)
+        assert title in page.locator(".hoverlayer .hovertext").text_content()
+        assert page.locator("svg a, svg [style*=italic]").count() == 0  # no link, no italics
+        page.screenshot(path=ARTIFACTS / "timeline-hostile-text.png")
+    finally:
+        page.close()
+
+
+def search(page, v, text: str) -> None:
+    """Type into the sidebar's search box, as a person does, and press Enter."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    page.wait_for_function("text => new URLSearchParams(location.search).get('q') === text", arg=text, timeout=20_000)
+    v.wait()
+
+
+def test_search_as_a_phone_types_it_and_a_typo_gets_a_suggestion(visit):
+    v = visit(viewport=PHONE)
+    page = open_timeline(v, "Timeline?from=2013-01-01&to=2025-12-31")
+    page.get_by_test_id("stSidebarCollapsedControl").or_(page.get_by_test_id("stExpandSidebarButton")).first.click()
+    counts = {}
+    for text in ("N\u2019Djamena", "N'Djamena", "Tombouctou", "Timbuktu"):
+        search(page, v, text)
+        counts[text] = shown_count(page)
+    assert counts["N\u2019Djamena"] == counts["N'Djamena"] > 2
+    assert counts["Tombouctou"] == counts["Timbuktu"] > 0
+    search(page, v, "Barkane")
+    page.get_by_text("Did you mean: Barkhane?").wait_for(timeout=10_000)
+    v.screenshot("search-suggestion-phone")
+    assert v.errors == []
+
 
 UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
