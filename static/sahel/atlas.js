@@ -179,6 +179,15 @@
     // One cluster for events and bases alike, spiderfied where markers share a place: every marker
     // stays reachable at every zoom. Each part is a sub-group, shown or hidden in the layer control.
     state.cluster = L.markerClusterGroup({ maxClusterRadius: 40, spiderfyOnMaxZoom: true });
+    state.cluster.on("spiderfied", function (event) {
+      // a large spider (Bamako: about 80 markers) is brought whole into view
+      var bounds = L.latLngBounds(
+        event.markers.map(function (mark) {
+          return mark.getLatLng();
+        })
+      );
+      if (!state.map.getBounds().contains(bounds)) state.map.panTo(bounds.getCenter());
+    });
     state.map.addLayer(state.cluster);
     state.rows = {};
     ["events", "bases"].forEach(function (part) {

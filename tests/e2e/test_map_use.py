@@ -1,0 +1,363 @@
+"""The map as people use it: hostile text in the data, clicking and re-clicking markers, popups, hidden layers,
+markers at one place, a phone, the as-of calendar and keyboard. Each test acts in the browser and checks what
+is shown."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from sahel_atlas.filters import Filters, apply_filters, search_index
+from sahel_atlas.geography import load_geography
+from sahel_atlas.loading import load_dataset
+from sahel_atlas.mapview import tooltip_text, visible_events
+from tests.conftest import ROOT
+from tests.e2e.conftest import ARTIFACTS, READY, Visit, free_port
+
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+# Events represented on the map: each cluster bubble counts its members, each lone marker one.
+EVENTS_ON_MAP = """() => {
+  const clusters = [...document.querySelectorAll('.marker-cluster span')].map(s => parseInt(s.textContent));
+  const lone = document.querySelectorAll('.leaflet-marker-icon.sahel-marker').length;
+  return clusters.reduce((a, b) => a + b, 0) + lone;
+}"""
+# Markers a pointer can reach: the element under each marker's centre is that marker.
+REACHABLE = """() => [...document.querySelectorAll('.sahel-marker')].filter(m => {
+  const r = m.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return hit && hit.closest('.sahel-marker') === m;
+}).map(m => m.getAttribute('aria-label'))"""
+
+HOSTILE_TITLES = {
+    "2023-02-17-oursi-deou-ambush": "Zorglub attack on the `MOC` camp",
+    "2023-02-20-tin-akoff-detachment-attack": "Zorglub ${alert(1)}",
+    "2023-08-15-koutougou-ambush": "Zorglub </script><script>alert(2)</script>",
+}
+HOSTILE_PLACE = ("2023-08-15-koutougou-ambush", "<img src=x onerror=alert(3)>")
+# Same day, same title, same place: one tooltip for two events.
+TWINS = ("2023-04-20-karma-massacre", "2023-09-04-koumbri-attack")
+TWIN_TITLE = "Quuxtwin attack"
+HOSTILE_OPERATION = "*Zorglub* [fake](http://evil.invalid/x) <b>op</b>"
+
+
+def map_frame(page):
+    """The map's frame once markers are drawn and Leaflet's first zoom animation has finished."""
+    page.frame_locator(MAP).locator(".leaflet-marker-icon").first.wait_for(timeout=30_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')", timeout=10_000)
+    return frame
+
+
+def record_heading(page, text):
+    heading = page.get_by_role("heading", level=3).filter(has_text=text).first
+    heading.wait_for(timeout=30_000)
+    return heading
+
+
+def write_hostile_data(target):
+    """A copy of data/ where some titles, a place, an operation and a pair of twins are hostile or ambiguous."""
+    shutil.copytree(ROOT / "data", target)
+    events = pd.read_csv(target / "events.csv", dtype=str, keep_default_na=False)
+    row = events.set_index("event_id").index.get_loc
+    for event_id, title in HOSTILE_TITLES.items():
+        events.loc[row(event_id), ["title", "title_fr"]] = [title, ""]
+    events.loc[row(HOSTILE_PLACE[0]), "location"] = HOSTILE_PLACE[1]
+    first, second = (row(event_id) for event_id in TWINS)
+    events.loc[[first, second], ["title", "title_fr"]] = [TWIN_TITLE, ""]
+    events.loc[second, ["start_date", "latitude", "longitude"]] = events.loc[
+        first, ["start_date", "latitude", "longitude"]
+    ].to_numpy()
+    spans = events[(events["category"] == "deployment") & (events["end_date"] >= "2024-01-01")]
+    renamed = spans[(spans["start_date"] <= "2023-12-31") & (spans["operation"] != "")]["operation"].iloc[0]
+    events.loc[events["operation"] == renamed, "operation"] = HOSTILE_OPERATION
+    events.to_csv(target / "events.csv", index=False)
+    operations = pd.read_csv(target / "operations.csv", dtype=str, keep_default_na=False)
+    operations.loc[operations["operation"] == renamed, "operation"] = HOSTILE_OPERATION
+    operations.to_csv(target / "operations.csv", index=False)
+    return target
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """A second server over the hostile copy of the data (SAHEL_ATLAS_DATA); yields (url, dataset)."""
+    data_dir = write_hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+    geography = load_geography(ROOT / "geo")
+    dataset = load_dataset(data_dir, set(geography.country_names()))
+    assert not dataset.problems, [p.message() for p in dataset.problems]
+    port = free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "streamlit-hostile.log"
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
+    command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    env = {**os.environ, "SAHEL_ATLAS_DATA": str(data_dir)}
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                        if response.read() == b"ok":
+                            break
+                except OSError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"Streamlit did not start:\n{log.read_text()}")
+                time.sleep(0.3)
+            yield url, dataset
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+@pytest.fixture
+def hostile_visit(browser, hostile):
+    visits = []
+
+    def make(viewport=None):
+        v = Visit(browser, hostile[0], viewport)
+        v.dialogs = []
+        v.page.on("dialog", lambda dialog: (v.dialogs.append(dialog.message), dialog.dismiss()))
+        visits.append(v)
+        return v
+
+    yield make
+    for v in visits:
+        v.close()
+
+
+def test_hostile_text_in_the_data_breaks_no_marker(hostile_visit, hostile):
+    """Backtick, ${…}, </script> and <img onerror> in titles and places, Markdown in an operation name: every
+    marker is drawn, no script runs, and the operation is shown literally under the map."""
+    _, dataset = hostile
+    v = hostile_visit()
+    page = v.open("Map?asof=2023-12-31&window=0&region=West+and+Central+Africa")
+    frame = map_frame(page)
+    events = apply_filters(dataset.events, Filters(), search_index(dataset.events, dataset.actors))
+    expected = visible_events(events, date(2023, 12, 31), Filters().start)
+    assert frame.evaluate(EVENTS_ON_MAP) == len(expected) > 100
+    operations = page.locator("p", has_text="Operations under way").first.inner_text()
+    assert HOSTILE_OPERATION in operations.replace("\u2060", "")  # a word joiner keeps the address from linking
+    assert page.locator("a[href*='evil.invalid']").count() == 0 and page.locator("main b", has_text="op").count() == 0
+    assert v.errors == [] and v.dialogs == [] and v.blocked == []
+
+
+def test_hostile_text_is_shown_literally_in_tooltips_popups_and_records(hostile_visit, hostile):
+    _, dataset = hostile
+    v = hostile_visit()
+    page = v.open("Map?asof=2023-12-31&window=0&region=Sahel&q=Zorglub")
+    frame = map_frame(page)
+    found = apply_filters(dataset.events, Filters(text="Zorglub"), search_index(dataset.events, dataset.actors))
+    tips = {tooltip_text(e) for _, e in visible_events(found, date(2023, 12, 31), Filters().start).iterrows()}
+    assert frame.evaluate(EVENTS_ON_MAP) == len(tips) >= 3
+    while frame.locator(".marker-cluster").count():  # near one another: open the bubble
+        frame.locator(".marker-cluster").first.click()
+        frame.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
+    assert set(frame.evaluate(REACHABLE)) == tips  # what a screen reader hears and a pointer reaches
+    koutougou = frame.locator(".sahel-marker[aria-label*='script']")
+    koutougou.hover()
+    tooltip = frame.locator(".leaflet-tooltip-top")  # a marker's (a region's follows the pointer)
+    assert tooltip.inner_text() == f"2023-08-15 · {HOSTILE_TITLES[HOSTILE_PLACE[0]]}"
+    koutougou.click()
+    popup = frame.locator(".leaflet-popup-content")
+    assert HOSTILE_TITLES[HOSTILE_PLACE[0]] in popup.inner_text() and HOSTILE_PLACE[1] in popup.inner_text()
+    assert popup.locator("img, script").count() == 0
+    assert record_heading(page, "Zorglub").inner_text() == HOSTILE_TITLES[HOSTILE_PLACE[0]]
+    frame.locator(".sahel-marker[aria-label*='MOC']").click()
+    assert record_heading(page, "MOC").inner_text() == HOSTILE_TITLES["2023-02-17-oursi-deou-ambush"]
+    v.screenshot("map-hostile")
+    assert v.errors == [] and v.dialogs == [] and v.blocked == []
+
+
+def test_two_events_with_one_tooltip_are_told_apart_by_id(hostile_visit):
+    v = hostile_visit()
+    page = v.open("Map?asof=2023-12-31&window=0&region=Sahel&q=Quuxtwin")
+    frame = map_frame(page)
+    frame.locator(".marker-cluster").first.click()  # same place: spiderfied at once
+    twins = frame.locator(f".sahel-marker[aria-label='2023-04-20 · {TWIN_TITLE}']")
+    frame.wait_for_function("() => document.querySelectorAll('.sahel-marker').length === 2", timeout=10_000)
+    seen = []
+    for index in range(2):
+        twins.nth(index).click()
+        page.wait_for_function(
+            "([ids, seen]) => ids.some(id => !seen.includes(id) && location.search.includes('event=' + id))",
+            arg=[list(TWINS), seen],
+            timeout=20_000,
+        )
+        seen.append(next(i for i in TWINS if f"event={i}" in page.url))
+        page.get_by_text(seen[-1]).first.wait_for(timeout=20_000)  # the record shows the id clicked
+    assert sorted(seen) == sorted(TWINS)
+    assert v.errors == [] and v.dialogs == []
+
+
+def test_a_marker_clicked_again_after_another_selection_is_selected(visit):
+    """Niger's coup on the map, Gabon's on the timeline, Niger's on the map again: the record follows."""
+    v = visit()
+    page = v.open("Map?category=coup&from=2023-07-01&to=2023-08-31&asof=2023-08-31&region=West+and+Central+Africa")
+    frame = map_frame(page)
+    niger = "2023-07-26 · "
+    frame.locator(f".sahel-marker[aria-label^='{niger}']").click()
+    record_heading(page, "Niger")
+    page.get_by_test_id("stSidebarNav").get_by_text("Timeline").click()
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for(timeout=30_000)
+    boxes = [p.bounding_box() for p in chart.locator(".scatterlayer .point").all()]
+    gabon = max(boxes, key=lambda b: b["x"])  # 30 Aug, after Niger's 26 Jul
+    page.mouse.click(gabon["x"] + gabon["width"] / 2, gabon["y"] + gabon["height"] / 2)
+    record_heading(page, "Gabon")
+    page.get_by_test_id("stSidebarNav").get_by_text("Map").click()
+    v.wait()
+    frame = map_frame(page)
+    assert "Gabon" in page.get_by_role("heading", level=3).first.inner_text()
+    frame.locator(f".sahel-marker[aria-label^='{niger}']").click()
+    record_heading(page, "Niger")
+    assert "event=2023-07-26-niger-coup-tchiani" in page.url
+    assert v.errors == []
+
+
+def test_the_popup_stays_open_and_enter_or_space_select_a_marker(visit):
+    v = visit()
+    page = v.open("Map?asof=2022-02-17&region=Mali&category=base&actor=France")
+    frame = map_frame(page)
+    frame.locator(".sahel-marker[aria-label*='Gao']").click()
+    record_heading(page, "Gao")
+    v.wait()
+    popup = frame.locator(".leaflet-popup-content")
+    assert "Gao" in popup.inner_text()  # still open after the rerun the click caused
+    link = popup.locator("a").first
+    assert link.get_attribute("href").startswith("https://") and link.get_attribute("target") == "_blank"
+    box, inset = link.bounding_box(), frame.frame_element().bounding_box()
+    point = [box["x"] - inset["x"] + 3, box["y"] - inset["y"] + 3]
+    assert frame.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a') !== null", point)  # reachable
+    for key, place in (("Enter", "Ménaka"), ("Space", "Gossi")):
+        frame.locator(f".sahel-marker[aria-label*='{place}']").first.focus()
+        page.keyboard.press(key)
+        record_heading(page, place)
+        assert place in frame.locator(".leaflet-popup-content").inner_text()
+    assert v.errors == []
+
+
+def layer_toggle(frame, name):
+    frame.locator(".leaflet-control-layers").hover()
+    return frame.locator(".leaflet-control-layers-overlays label").filter(has_text=name).locator("input")
+
+
+def test_layers_hidden_by_the_user_stay_hidden_after_an_as_of_change_and_playback(visit):
+    v = visit()
+    page = v.open("Map?asof=2022-01-17&window=3&region=Mali")
+    frame = map_frame(page)
+    assert frame.locator(".sahel-marker svg text").count() > 0  # base icons carry their holder's mark
+    layer_toggle(frame, "Bases").uncheck()
+    layer_toggle(frame, "Regimes").uncheck()
+    layer_toggle(frame, "Online tiles (OSM)").check()  # off by default: the user's choice, kept as well
+    assert frame.locator(".sahel-marker svg text").count() == 0
+    field = page.get_by_test_id("stDateInput").filter(has_text="As of")
+    field.get_by_test_id("stDateInputCalendarButton").click()
+    page.get_by_test_id("stDateInputCalendar").get_by_label("Thursday, January 20, 2022").click()
+    page.get_by_text("Operations under way on 20 Jan 2022").wait_for(timeout=20_000)
+    page.get_by_role("button", name="Play").click()
+    page.get_by_text("Operations under way on 20 Feb 2022").wait_for(timeout=20_000)
+    page.get_by_role("button", name="Pause").click()
+    v.wait()
+    assert not layer_toggle(frame, "Bases").is_checked() and not layer_toggle(frame, "Regimes").is_checked()
+    assert layer_toggle(frame, "Online tiles (OSM)").is_checked() and layer_toggle(frame, "Events").is_checked()
+    assert frame.locator(".sahel-marker svg text").count() == 0
+    assert frame.locator("path[fill='#e8875b'], path[fill='#f6c98b']").count() == 0  # no regime shading
+    assert frame.locator(".leaflet-tile-pane .leaflet-layer").count() == 1
+    assert v.errors == []
+
+
+def test_every_marker_in_bamako_is_reachable_at_the_closest_zoom(visit):
+    v = visit()
+    page = v.open("Map?window=0&region=Mali&asof=2023-12-31")  # two bases there then: EUTM's and Wagner's
+    frame = map_frame(page)
+    inset = frame.frame_element().bounding_box()
+    members = 0
+    for _ in range(12):  # click Bamako's bubble until it opens as a spider
+        x, y = frame.evaluate("() => Object.values(map_div.latLngToContainerPoint([12.609, -7.975]))")
+        members = int(frame.evaluate(f"() => document.elementFromPoint({x}, {y}).closest('.marker-cluster').innerText"))
+        page.mouse.click(inset["x"] + x, inset["y"] + y)
+        frame.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
+        frame.wait_for_timeout(300)
+        if frame.locator(".leaflet-cluster-spider-leg").count():
+            break
+    assert frame.evaluate("() => map_div.getZoom()") == frame.evaluate("() => map_div.getMaxZoom()")
+    reachable = frame.evaluate(REACHABLE)
+    assert members > 30 and len(reachable) == members  # each marker its own click target, bases included
+    assert frame.locator(".sahel-marker svg text").count() == 2
+    v.screenshot("map-bamako-spider")
+    last = frame.locator(".sahel-marker").filter(has=frame.locator("svg text")).first
+    title = last.get_attribute("aria-label").split(" · ", 1)[1]
+    last.click()
+    record_heading(page, title[:20])
+    assert v.errors == []
+
+
+def touch(cdp, kind, points):
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y} for x, y in points]})
+
+
+def swipe(page, cdp, starts, dy):
+    touch(cdp, "touchStart", starts)
+    for step in range(1, 11):
+        touch(cdp, "touchMove", [(x, y - dy * step / 10) for x, y in starts])
+        page.wait_for_timeout(16)
+    touch(cdp, "touchEnd", [])
+    page.wait_for_timeout(600)
+
+
+def test_on_a_phone_one_finger_scrolls_the_page_and_two_move_the_map(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/Map?region=Mali")
+        page.wait_for_selector(READY, timeout=60_000)
+        frame = map_frame(page)
+        iframe = page.locator(MAP)
+        iframe.scroll_into_view_if_needed()
+        top, centre = iframe.bounding_box()["y"], frame.evaluate("() => map_div.getCenter()")
+        box = iframe.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.6
+        cdp = context.new_cdp_session(page)
+        swipe(page, cdp, [(x, y)], 200)
+        assert frame.evaluate("() => map_div.getCenter()") == centre  # the map stayed
+        assert iframe.bounding_box()["y"] < top - 50  # the page scrolled
+        assert frame.evaluate("() => map_div.getContainer().getAttribute('data-gesture-handling-touch-content')")
+        box = iframe.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        swipe(page, cdp, [(x - 40, y), (x + 40, y)], 120)
+        assert frame.evaluate("() => map_div.getCenter()") != centre  # two fingers move the map
+        page.screenshot(path=ARTIFACTS / "map-phone-touch.png")
+    finally:
+        context.close()
+
+
+def test_the_as_of_date_from_the_calendar_or_typed_with_enter_updates_map_and_address(visit):
+    v = visit()
+    page = v.open("Map?asof=2022-01-17&window=3&region=Mali")
+    map_frame(page)
+    field = page.get_by_test_id("stDateInput").filter(has_text="As of")
+    field.get_by_test_id("stDateInputCalendarButton").click()
+    page.get_by_test_id("stDateInputCalendar").get_by_label("Thursday, January 20, 2022").click()
+    page.get_by_text("Operations under way on 20 Jan 2022").wait_for(timeout=20_000)
+    page.wait_for_function("() => location.search.includes('asof=2022-01-20')", timeout=10_000)
+    field.get_by_role("spinbutton", name="month").click()
+    page.keyboard.type("0305")  # month, then day: the field moves on by itself
+    page.keyboard.press("Enter")
+    page.get_by_text("Operations under way on 5 Mar 2022").wait_for(timeout=20_000)
+    page.wait_for_function("() => location.search.includes('asof=2022-03-05')", timeout=10_000)
+    assert field.locator("input").input_value() == "2022-03-05"
+    field.get_by_role("spinbutton", name="year").focus()  # from the keyboard only
+    page.keyboard.type("2023")
+    page.keyboard.press("Enter")
+    page.get_by_text("Operations under way on 5 Mar 2023").wait_for(timeout=20_000)
+    assert "asof=2023-03-05" in page.url
+    v.screenshot("map-as-of-typed")
+    assert v.errors == []
