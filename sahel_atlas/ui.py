@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .escape import html_attr, html_link, html_text, js_string, md_text
@@ -38,8 +39,7 @@ GEO_DIR = ROOT / "geo"
 FILTERS_KEY = "filters"
 VIEW_KEY = "view"
 NOTICES_KEY = "url_notices"
-PAGE_KEY = "page"
-WRITTEN_KEY = "url_written"  # (page, query params) this session last wrote into the address bar
+PAGE_KEY = "page"  # the page of this run, so that a widget new on a page gets the state's value
 
 
 @dataclass(frozen=True)
@@ -98,23 +98,18 @@ def set_view(**changes) -> None:
 def sync_url() -> None:
     """Write the state into the address bar: the one place the URL is made, called wherever the view changes."""
     filters, view = current()
-    params = to_query_params(filters, view)
-    st.query_params.from_dict(params)
-    st.session_state[WRITTEN_KEY] = (st.session_state.get(PAGE_KEY), params)
+    st.query_params.from_dict(to_query_params(filters, view))
 
 
 def _address() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def _follow_the_address(data: AppData, page_key: str) -> None:
-    """When the address bar no longer shows what this session wrote (Back, Forward), the state follows it.
-    A page switch that drops the query string changes nothing."""
-    page, written = st.session_state.get(WRITTEN_KEY, (page_key, None))
-    address = _address()
-    st.session_state[PAGE_KEY] = page_key
-    if written is not None and address != written and (address or page == page_key):
-        _state_from_address(data)
+def _history_navigation() -> bool:
+    """Whether this run comes from the browser's Back or Forward button (Streamlit reruns the page with the
+    address it went back to). Any other run's address may lag behind the state, which then wins."""
+    context = get_script_run_ctx()
+    return bool(context and context.is_history_navigation)
 
 
 # Streamlit's date inputs apply a typed date when their calendar closes (a click elsewhere, Escape), not on
@@ -232,12 +227,10 @@ def _state_from_address(data: AppData) -> None:
 
 def _init_state(data: AppData, page_key: str) -> None:
     """The state from the link the user opened, once per session (again after the cache was cleared,
-    which clears the session state); later, from the address bar if navigation changed it."""
-    if FILTERS_KEY in st.session_state:
-        _follow_the_address(data, page_key)
-    else:
+    which clears the session state) and after Back or Forward."""
+    if FILTERS_KEY not in st.session_state or _history_navigation():
         _state_from_address(data)
-        st.session_state[PAGE_KEY] = page_key
+    st.session_state[PAGE_KEY] = page_key
 
 
 def sidebar(page_key: str) -> tuple[AppData, Filters, View]:

@@ -113,7 +113,7 @@ def test_a_typed_date_applies_on_enter_and_on_leaving_the_field(visit):
         ("Actors", "France", ["France · French forces"], "actor=France"),
         ("Actors", "FAMa", ["Malian Armed Forces · FAMa"], "actor=Malian+Armed+Forces"),
         ("Countries", "Niger", ["Niger (NER)"], "country=NER"),
-        ("Categories", "coup", None, "category=coup"),
+        ("Categories", "ment", None, "category="),  # Deployment and Agreement both match
     ],
 )
 def test_enter_in_a_multiselect_selects_one_option_not_every_match(visit, label, typed, chosen, query):
@@ -197,3 +197,11 @@ def test_back_and_forward_restore_the_view_the_address_bar_shows(visit):
     wait_for_query(page, "country=NER", "category=coup")
     page.wait_for_function(SENTENCE_HAS, arg="coup", timeout=20_000)
     assert len(selected(page, "Categories")) == 1
+    # another part of the view: the language, changed with the switch, undone with Back
+    sidebar(page).get_by_text("Français").click()
+    wait_for_query(page, "lang=fr")
+    page.get_by_role("heading", name="Données et téléchargements").wait_for()
+    page.go_back()
+    page.get_by_role("heading", name="Data and downloads").wait_for()
+    page.wait_for_selector(READY)
+    assert "lang=fr" not in page.url and sidebar(page).get_by_role("radio", name="English").is_checked()
