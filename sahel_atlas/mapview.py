@@ -140,7 +140,8 @@ MAP_CSS = (
     f"<style>.leaflet-container{{background:{SEA_COLOUR}}}"
     ".sahel-marker{background:none;border:none}"
     ".sahel-marker:focus-visible{outline:3px solid #C00000;outline-offset:2px;border-radius:4px}"
-    ".sahel-popup{max-width:320px;font-size:13px;line-height:1.4}.sahel-popup strong,.sahel-popup em{display:block}</style>"
+    ".sahel-popup{max-width:320px;font-size:13px;line-height:1.4}"
+    ".sahel-popup strong,.sahel-popup em{display:block}</style>"
 )
 
 
