@@ -366,6 +366,12 @@ TEXT = {
     "copy_link_button": {"en": "Copy link to this view", "fr": "Copier le lien de cette vue"},
     "link_copied": {"en": "Link copied", "fr": "Lien copié"},
     "operation_choice": {"en": "Operation {operation} → {lead}", "fr": "Opération {operation} → {lead}"},
+    "actor_box_help": {
+        "en": "Type a name or an acronym (FAMa, EIGS). An operation (Barkhane, Serval) selects the actor leading "
+        "it and searches for its name. Search text finds every alias, in English and French.",
+        "fr": "Tapez un nom ou un sigle (FAMa, EIGS). Une opération (Barkhane, Serval) choisit l'acteur qui la "
+        "conduit et recherche son nom. La recherche trouve tous les alias, en anglais et en français.",
+    },
     "empty_selection": {
         "en": "No event matches this selection ({filters}). Widen the date range or remove a filter in the "
         "sidebar, or press **{reset}**.",

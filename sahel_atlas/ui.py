@@ -286,7 +286,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
             on_change=on_widget,
             args=("w_actors", lambda picked: _set_actors(picked, leads)),
             placeholder=t("choose", lang),
-            help=t("actors_help", lang),
+            help=t("actor_box_help", lang),
             select_all=False,
         )
         widget_value("w_categories", list(filters.categories))
