@@ -435,3 +435,128 @@ def test_a_measure_without_its_end_is_reported(events):
     backwards = suspension.assign(notes="Ended by 2012-04-08-ecowas-lifts-mali-sanctions.")
     assert measure_end_problems(pd.concat([events, silent.assign(event_id="2021-09-08-ecowas-suspends-x")])) != []
     assert measure_end_problems(pd.concat([events, backwards.assign(event_id="2021-09-08-ecowas-suspends-y")])) != []
+
+
+# Hosts that copy other pages (Wikipedia mirrors, proxies, document mirrors, video scrapers), blogs and content
+# farms: a figure resting on one of them has no source a reader can trust.
+_MIRROR_OR_BLOG_HOSTS_TEXT = """
+    wikizero.net talk.dob.jp wideo.ovh blogspot.com actualnewsmagazine.com over-blog.com hautetfort.com eth.limo
+    kiddle.co worldnews.wiki docslib.org rewis.io gopherproxy.meulie.net wufengqin.com tiue.org
+    lakefronthartwell.com headtopics.com nybreaking.com le-top-des-voyages.com news-pravda.com pressegauche.org
+    teranews.in nouvelles-dujour.com newsnetdaily.com am1.news earthpressnews.com worldonnow.com
+    ryvanzmiacharity.org iodenews.com theasiatoday.org axadletimes.com diplomatictimes.net zambianobserver.com
+    lagosmetropolitan.com russia-islworld.ru crooksandliars.com statecrime.org urdupoint.com wordpress.com
+    stringtranslate.com
+"""
+MIRROR_OR_BLOG_HOSTS = frozenset(_MIRROR_OR_BLOG_HOSTS_TEXT.split())
+
+
+def mirror_or_blog_sources(strength: pd.DataFrame) -> list[str]:
+    """The `source` URLs of troop-strength rows whose host is, or is under, a blocked host."""
+    hosts = strength["source"].str.extract(r"^https?://([^/:?#]+)", expand=False).str.lower()
+    blocked = hosts.map(lambda host: any(host == h or host.endswith("." + h) for h in MIRROR_OR_BLOG_HOSTS))
+    return strength.loc[blocked, "source"].tolist()
+
+
+def conflicting_strength_figures(strength: pd.DataFrame) -> list[tuple]:
+    """(force, scope, date, kind) keys stated with more than one figure: one truth per date."""
+    figures = strength.groupby(["force", "scope", "date", "kind"])["troops"].nunique()
+    return figures[figures > 1].index.tolist()
+
+
+def test_no_troop_figure_rests_on_a_mirror_or_a_blog(dataset):
+    assert mirror_or_blog_sources(dataset.strength) == []
+
+
+def test_a_mirror_or_blog_source_is_reported(dataset):
+    """The check can fail: a Wikipedia mirror and a blog on a subdomain are both caught; a press URL is not."""
+    row = dataset.strength.iloc[[0]]
+    planted = pd.concat(
+        [
+            row.assign(source="https://www.wikizero.net/wiki/fr/Mission"),
+            row.assign(source="https://lemamouth.blogspot.com/2020/06/takuba.html?m=0"),
+            row.assign(source="https://www.reuters.com/world/africa/"),
+        ]
+    )
+    assert len(mirror_or_blog_sources(planted)) == 2
+
+
+def test_one_troop_figure_per_force_scope_date_and_kind(dataset):
+    assert conflicting_strength_figures(dataset.strength) == []
+
+
+def test_a_second_figure_for_the_same_day_is_reported(dataset):
+    """The check can fail: a second figure for the same force, scope, date and kind is a conflict; the same
+    figure from a second source is not."""
+    row = dataset.strength.iloc[[0]]
+    same = pd.concat([dataset.strength, row.assign(source="https://example.org/second-source")])
+    other = pd.concat([dataset.strength, row.assign(troops=row["troops"] + 1)])
+    assert conflicting_strength_figures(same) == []
+    assert len(conflicting_strength_figures(other)) == 1
+
+
+@pytest.mark.parametrize(
+    ("force", "day", "figure"),
+    [("United States", date(2024, 7, 7), 1000), ("Wagner Group", date(2021, 12, 23), 500)],
+)
+def test_the_audited_contradictions_are_gone(dataset, force, day, figure):
+    """The US 'nearly 1,000' was the pre-withdrawal strength, not the strength on 7 Jul 2024; Wagner's 500 of
+    23 Dec 2021 contradicted the France 24 count of about forty on Christmas Eve."""
+    strength = dataset.strength
+    stated = strength[(strength["force"] == force) & (strength["date"] == pd.Timestamp(day))]
+    assert figure not in stated["troops"].tolist()
+    events = dataset.events
+    on_day = events[(events["start_date"] == pd.Timestamp(day)) & events["actors"].str.contains(force)]
+    assert figure not in on_day["troops"].dropna().tolist()
+
+
+TROOPS_KIND = re.compile(r"\btroops\b[^.;]*\b(deployed|ceiling|peak|planned|estimate)", re.IGNORECASE)
+
+
+def troops_without_kind(events: pd.DataFrame) -> list[str]:
+    """event_ids whose `troops` is set but whose notes do not say if it is a deployed strength, a ceiling, a peak,
+    a planned strength or an estimate (in a sentence about troops)."""
+    with_troops = events[events["troops"].notna()]
+    return with_troops.loc[~with_troops["notes"].fillna("").str.contains(TROOPS_KIND), "event_id"].tolist()
+
+
+def test_every_troop_figure_says_which_kind_it_is(events):
+    assert troops_without_kind(events) == []
+
+
+def test_a_troop_figure_without_its_kind_is_reported(events):
+    """The check can fail: a figure with silent notes, and one whose notes name a kind only outside a troops
+    sentence, are both reported."""
+    row = events[events["event_id"] == "2016-06-29-unsc-res-2295-minusma"]
+    silent = row.assign(event_id="x-silent", notes="Adopted in New York.")
+    elsewhere = row.assign(event_id="x-elsewhere", notes="Troops = 13,289. The mission was deployed in 2013.")
+    assert troops_without_kind(pd.concat([silent, elsewhere])) == ["x-silent", "x-elsewhere"]
+
+
+@pytest.mark.parametrize(
+    ("event_id", "fatalities"),
+    [("2019-03-23-ogossagou-massacre", 160), ("2019-09-30-boulkessi-mondoro-attacks", 40)],
+)
+def test_audited_death_tolls_are_the_most_cited(events, event_id, fatalities):
+    row = events.set_index("event_id").loc[event_id]
+    assert row["fatalities"] == fatalities
+
+
+def test_ogossagou_notes_give_the_range(events):
+    notes = events.set_index("event_id").loc["2019-03-23-ogossagou-massacre", "notes"]
+    assert re.search(r"\b157 ?[-–] ?1[6-9]\d\b", notes), "notes give the range of tolls, from MINUSMA's 157 up"
+
+
+def test_minusma_deaths_are_from_all_causes_with_the_hostile_act_figure(events):
+    row = events.set_index("event_id").loc["2013-07-01-minusma-span"]
+    assert row["fatalities"] == 311
+    assert "all causes" in row["notes"] and "hostile acts" in row["notes"]
+
+
+def test_minusma_resolutions_count_soldiers_not_police(events):
+    """An authorised ceiling in `troops` is the military ceiling (13,289), never military plus police (15,209)."""
+    resolutions = events[events["event_id"].str.contains(r"unsc-res-\d+-minusma") & events["troops"].notna()]
+    assert len(resolutions) >= 10
+    assert not resolutions["troops"].isin([12640, 12680, 15209]).any()
+    assert (resolutions.set_index("event_id").loc["2016-06-29-unsc-res-2295-minusma", "troops"]) == 13289
+    assert resolutions["notes"].str.contains("authorised ceiling").all()
