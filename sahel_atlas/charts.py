@@ -1,5 +1,6 @@
 """Plotly figures: the timeline of spans and point events, events per year, events by country."""
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pandas as pd
@@ -29,7 +30,7 @@ SHORT_SPAN_SHARE = 0.03
 CLOSE_SHARE = 0.012
 
 
-def span_lane(event: pd.Series, lang: str = "en") -> str:
+def span_lane(event: Mapping, lang: str = "en") -> str:
     """Spans sit in lanes grouped by their first actor: 'France · Barkhane', 'France · base Gao'."""
     actor = event["actor_list"][0]
     if event["category"] == "base":
@@ -47,7 +48,7 @@ def _hover(frame: pd.DataFrame, lang: str) -> list[list[str]]:
     """Hover fields; Plotly reads hover text as HTML, so text from the data is escaped."""
     return [
         [e["event_id"], plotly_text(event_title(e, lang)), date_span(e), plotly_text(e["location"])]
-        for _, e in frame.iterrows()
+        for e in frame.to_dict("records")
     ]
 
 
@@ -66,13 +67,17 @@ def stack_rows(items: list[tuple[float, float]], gap: float) -> list[int]:
     return rows
 
 
-def _lane_rows(frame: pd.DataFrame, first: pd.Series, last: pd.Series, gap: float) -> pd.Series:
-    """`stack_rows` within each lane of `frame`."""
-    rows = pd.Series(0, index=frame.index)
-    for _, group in frame.groupby("lane"):
-        order = first[group.index].sort_values(kind="stable").index
-        rows[order] = stack_rows(list(zip(first[order], last[order], strict=True)), gap)
-    return rows
+def _lane_rows(lanes: pd.Series, first: pd.Series, last: pd.Series, gap: float) -> pd.Series:
+    """`stack_rows` within each lane: items are (lane, first day, last day), in three aligned Series."""
+    by_lane: dict[str, list[tuple[float, float, int]]] = {}
+    for position, (lane, start, end) in enumerate(zip(lanes, first, last, strict=True)):
+        by_lane.setdefault(lane, []).append((start, end, position))
+    rows = [0] * len(lanes)
+    for items in by_lane.values():
+        items.sort(key=lambda item: item[0])  # stable: same-day items keep the data's order
+        for (_, _, position), row in zip(items, stack_rows([item[:2] for item in items], gap), strict=True):
+            rows[position] = row
+    return pd.Series(rows, index=lanes.index)
 
 
 def _markers(frame: pd.DataFrame, category: str, selected: str) -> dict:
@@ -110,7 +115,7 @@ def build_timeline(
     events = events.reset_index(drop=True)
     spans = events[events["end_date"].notna()].copy()
     points = events[events["end_date"].isna()].sort_values("start_date", kind="stable").copy()
-    spans["lane"] = [span_lane(e, lang) for _, e in spans.iterrows()]
+    spans["lane"] = [span_lane(e, lang) for e in spans.to_dict("records")]
     first_start = spans.groupby("lane")["start_date"].min()
     actor_first = spans.assign(actor=spans["actor_list"].str[0]).groupby("actor")["start_date"].min()
     lanes = sorted(first_start.index, key=lambda lane: (actor_first[lane.split(" · ")[0]], first_start[lane], lane))
@@ -118,9 +123,10 @@ def build_timeline(
     point_lanes = [label for c, label in CATEGORY_LABELS[lang].items() if c in set(points["category"])]
     day = pd.Timestamp(view_start)
     # overlapping spans of one lane (two bases in one town) and point events closer than a marker stack
-    spans["row"] = _lane_rows(spans, (spans["start_date"] - day).dt.days, (spans["end_date"] - day).dt.days, 1)
+    span_days = [(frame - day).dt.days for frame in (spans["start_date"], spans["end_date"])]
+    spans["row"] = _lane_rows(spans["lane"], *span_days, 1)
     point_days = (points["start_date"] - day).dt.days
-    points["row"] = _lane_rows(points, point_days, point_days, view_days * CLOSE_SHARE)
+    points["row"] = _lane_rows(points["lane"], point_days, point_days, view_days * CLOSE_SHARE)
     rows = pd.concat([spans, points]).groupby("lane")["row"].max()
 
     tops, total = {}, 0.0

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 # Characters that end or open something in a JS template literal or break a <script> block.
 _HTML_EXTRA = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+_HTML_EXTRA_PATTERN = re.compile("[" + re.escape("".join(_HTML_EXTRA)) + "]")
 _JS_EXTRA = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "`": "\\u0060", "$": "\\u0024", "\u2028": "\\u2028"}
 # "\u2029" too; and "'", which JSON only has inside strings: streamlit-folium rewrites {{'name'}} in map scripts.
 _JS_EXTRA.update({"\u2029": "\\u2029", "'": "\\u0027"})
@@ -36,8 +37,7 @@ WORD_JOINER = "\u2060"
 
 def html_text(value: object) -> str:
     """`value` as HTML text (element content or a quoted attribute)."""
-    escaped = html.escape(str(value), quote=True)
-    return "".join(_HTML_EXTRA.get(ch, ch) for ch in escaped)
+    return _HTML_EXTRA_PATTERN.sub(lambda m: _HTML_EXTRA[m.group()], html.escape(str(value), quote=True))
 
 
 html_attr = html_text  # attributes are always written double-quoted
