@@ -134,10 +134,6 @@ TEXT = {
         "{start} au {end}.",
     },
     "actors": {"en": "Actors", "fr": "Acteurs"},
-    "actors_help": {
-        "en": "Type a name, an acronym or a French name (FAMa, EIGS, Barkhane…).",
-        "fr": "Tapez un nom, un sigle ou un nom anglais (FAMa, EIGS, ISGS, Barkhane…).",
-    },
     "categories": {"en": "Categories", "fr": "Catégories"},
     "choose": {"en": "Choose…", "fr": "Choisir…"},
     "countries": {"en": "Countries", "fr": "Pays"},
@@ -154,7 +150,6 @@ TEXT = {
         "fr": "Jeu de données v{version} (arrêté au {cutoff}, {licence}) : événements vérifiés, chacun avec ses "
         "sources · Frontières : Natural Earth (domaine public) · Cartes utilisables hors ligne.",
     },
-    "copy_link": {"en": "Link to this view", "fr": "Lien vers cette vue"},
     "copy_link_help": {
         "en": "Copy this address to share exactly what you see.",
         "fr": "Copiez cette adresse pour partager exactement ce que vous voyez.",

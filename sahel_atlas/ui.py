@@ -322,10 +322,10 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
         )
         st.button(t("reset", lang), key="w_reset", on_click=on_widget, args=("w_reset", _reset), width="stretch")
         copy_link_button(lang)
-        st.caption(t("footer", lang, **data.dataset.metadata))
+        st.caption(md_text(t("footer", lang, **data.dataset.metadata)))
 
     for notice in st.session_state.pop(NOTICES_KEY, []):
-        st.warning(notice, icon=":material/link_off:")
+        st.warning(md_text(notice), icon=":material/link_off:")
     problems_panel(data.dataset.problems, lang)
     sync_url()
     return data, filters, view
@@ -359,7 +359,7 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
     }
     st.markdown("\n".join(f"- **{k}:** {md_text(v)}" for k, v in facts.items() if v))
     links = "<br>".join(html_link(url) for url in event["sources"].split())  # HTML: no Markdown parsing
-    st.html(f'<p><strong>{html_text(t("f_sources", lang))}</strong><br>{links}</p>')
+    st.html(f"<p><strong>{html_text(t('f_sources', lang))}</strong><br>{links}</p>")
 
 
 def empty_selection(filters: Filters, lang: str) -> None:

@@ -81,9 +81,6 @@ def test_search_text_from_the_link_is_shown_literally(query):
     assert renders_as_text(source, f"matching “{query}”")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="notices are made in state.py and shown by ui.sidebar (helper H2a): escape them there"
-)
 @pytest.mark.parametrize(
     "params",
     [

@@ -110,7 +110,6 @@ def test_search_text_from_a_link_and_from_the_search_box_is_shown_as_text(visit)
     assert_nothing_made_of(v, "evil.invalid")
 
 
-@pytest.mark.xfail(strict=True, reason="notices are made in state.py and shown by ui.sidebar (helper H2a)")
 def test_a_value_dropped_from_the_link_is_quoted_as_text_in_the_notice(visit):
     v = visit()
     value = "[Download the corrected dataset](https://example.invalid/x.csv)"
