@@ -9,13 +9,20 @@ data/events.csv: comma-separated, '\n' line ends. pandas reads them with `encodi
 default 'utf-8' also skips the mark), R's readr skips it, Python's csv module needs 'utf-8-sig'.
 Values are never altered: a cell starting with '=', '+', '-' or '@' (a negative longitude) stays as it
 is, since prefixing a quote (OWASP's advice against formula injection) would change the data for
-pandas and R users; every cell of data/ is curated text or a number.
+pandas and R users; a test keeps formula-like text out of data/.
+
+Excel set to a French (or other ';'-separating) locale splits a double-clicked CSV on ';', not ','. For
+spreadsheet users the same rows are also offered as an .xlsx workbook (openpyxl), which opens in every
+locale; every cell is written as a text cell, so none can run as a formula.
 """
 
+import io
 import json
 from datetime import date, datetime
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
 
 from .codebook import EVENT_COLUMNS
 from .summary import bases_active_on, operations_on, regime_periods_on
@@ -43,6 +50,28 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
 
 def to_csv_bytes(events: pd.DataFrame) -> bytes:
     return csv_bytes(as_records(events))
+
+
+def xlsx_bytes(table: pd.DataFrame, sheet: str, created: datetime) -> bytes:
+    """`table` as an Excel workbook of one sheet: a header row, then every value as a text cell (never a
+    formula, whatever it starts with). `created` is stored as the file's creation and modification time,
+    so the same rows give the same bytes."""
+    book = Workbook()
+    book.properties.created = book.properties.modified = created.replace(tzinfo=None)
+    page = book.active
+    page.title = sheet
+    for row in [list(table.columns), *table.astype(str).itertuples(index=False)]:
+        page.append(list(row))
+    for cells in page.iter_rows():
+        for cell in cells:
+            cell.data_type = TYPE_STRING
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def to_xlsx_bytes(events: pd.DataFrame, created: datetime) -> bytes:
+    return xlsx_bytes(as_records(events), "events", created)
 
 
 def snapshot_metadata(metadata: dict, selection: str, view_query: str, rows: int, exported_at: datetime) -> dict:

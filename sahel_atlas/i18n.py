@@ -387,6 +387,7 @@ TEXT = {
     # -- search, timeline, exports --
     "search_no_match": {"en": "No event matches “{text}”.", "fr": "Aucun événement ne correspond à « {text} »."},
     "search_did_you_mean": {"en": "Did you mean: {names}?", "fr": "Vouliez-vous dire : {names} ?"},
+    "download_xlsx": {"en": "Download for Excel (.xlsx)", "fr": "Télécharger pour Excel (.xlsx)"},
 }
 
 

@@ -4,6 +4,7 @@ import re
 from datetime import UTC, date, datetime
 
 import pandas as pd
+from openpyxl import load_workbook
 
 from sahel_atlas.codebook import EVENT_COLUMNS
 from sahel_atlas.export import (
@@ -14,6 +15,8 @@ from sahel_atlas.export import (
     to_csv_bytes,
     to_geojson_bytes,
     to_metadata_bytes,
+    to_xlsx_bytes,
+    xlsx_bytes,
 )
 from sahel_atlas.loading import load_dataset
 from tests.conftest import FIXTURES, ROOT
@@ -40,6 +43,26 @@ def test_csv_opens_in_excel_and_round_trips_in_pandas(fixture_dataset):
     back = pd.read_csv(io.BytesIO(snapshot), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     expected = as_of_snapshot(events, fixture_dataset.regimes, date(2014, 1, 1))
     pd.testing.assert_frame_equal(back, expected.astype(str))
+
+
+def test_xlsx_holds_the_rows_as_text_cells(fixture_dataset):
+    """The workbook opens in Excel whatever its locale's separator; every value is a text cell, exact."""
+    created = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    content = to_xlsx_bytes(fixture_dataset.events, created)
+    assert content == to_xlsx_bytes(fixture_dataset.events, created)  # same rows, same bytes
+    sheet = load_workbook(io.BytesIO(content)).active
+    rows = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == list(EVENT_COLUMNS)
+    assert rows[1:] == as_records(fixture_dataset.events).to_numpy().tolist()
+    assert {cell.data_type for row in sheet.iter_rows() for cell in row if cell.value} == {"s"}
+
+
+def test_xlsx_never_writes_a_formula():
+    """OWASP's CSV-injection starters (=, +, -, @) stay text in the workbook, unchanged."""
+    hostile = pd.DataFrame({"title": ['=HYPERLINK("http://evil.invalid","x")', "+1+1", "-2+3", "@SUM(A1)"]})
+    sheet = load_workbook(io.BytesIO(xlsx_bytes(hostile, "t", datetime(2026, 1, 1, tzinfo=UTC)))).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [(c.value, c.data_type) for c in cells] == [(v, "s") for v in hostile["title"]]
 
 
 def test_no_shipped_cell_opens_as_a_formula_in_a_spreadsheet(known_countries):
