@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
@@ -111,10 +112,12 @@ class SearchIndex:
 
     def matches(self, query: str) -> pd.Series:
         """Boolean per event: every term of `query` is found."""
-        keep = pd.Series(True, index=self.text.index)
+        keep = np.ones(len(self.text), dtype=bool)
         for term in self.terms(query):
-            keep &= self.text.str.contains(r"(?<!\w)(?:" + term + ")", regex=True)
-        return keep
+            rows = np.flatnonzero(keep)  # each term reads only the events the previous ones left
+            found = self.text.iloc[rows].str.contains(r"(?<!\w)(?:" + term + ")", regex=True)
+            keep[rows[~found.to_numpy(dtype=bool)]] = False
+        return pd.Series(keep, index=self.text.index)
 
 
 def search_index(
