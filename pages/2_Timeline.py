@@ -3,8 +3,6 @@
 import streamlit as st
 
 from sahel_atlas.charts import build_timeline
-from sahel_atlas.escape import md_text
-from sahel_atlas.filters import no_match_message
 from sahel_atlas.i18n import t
 from sahel_atlas.state import as_of_in
 from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, set_view, show_record, sidebar
@@ -17,9 +15,6 @@ st.title(t("timeline", lang), anchor=False)
 selection_sentence(data, filters, view, len(events))
 if events.empty:
     empty_selection(filters, lang)
-    hint = no_match_message(filters.text, data.index, lang)  # the search finds nothing: the nearest names
-    if hint:
-        st.info(md_text(hint), icon=":material/search_off:")
 else:
     chosen = st.plotly_chart(
         build_timeline(events, filters.start, filters.end, lang, view.event, as_of_in(view, filters)),

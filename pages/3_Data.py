@@ -5,7 +5,14 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from sahel_atlas.escape import md_text, safe_url
-from sahel_atlas.export import as_records, snapshot_metadata, to_csv_bytes, to_geojson_bytes, to_metadata_bytes
+from sahel_atlas.export import (
+    as_records,
+    snapshot_metadata,
+    to_csv_bytes,
+    to_geojson_bytes,
+    to_metadata_bytes,
+    to_xlsx_bytes,
+)
 from sahel_atlas.filters import describe, file_stem
 from sahel_atlas.i18n import t
 from sahel_atlas.state import query_string
@@ -34,16 +41,23 @@ st.dataframe(
 )
 
 metadata = data.dataset.metadata
+now = datetime.now(UTC)
 snapshot = snapshot_metadata(
     metadata,
     describe(filters, data.country_names(lang), lang),
     query_string(filters, view),
     len(events),
-    datetime.now(UTC),
+    now,
 )
 stem = file_stem(filters, metadata["version"])
 downloads = (
     ("download_csv", to_csv_bytes(events), "csv", "text/csv"),
+    (
+        "download_xlsx",
+        to_xlsx_bytes(events, now),
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
     ("download_geojson", to_geojson_bytes(events, snapshot), "geojson", "application/geo+json"),
     ("download_metadata", to_metadata_bytes(snapshot), "metadata.json", "application/json"),
 )

@@ -223,4 +223,4 @@ def file_stem(filters: Filters, version: str) -> str:
     if filters.text.strip():
         parts.append("q-" + slug(filters.text))
     stem = "_".join(p for p in parts if p)[:150]
-    return f"{stem}_v{version}"
+    return f"{stem}_v{re.sub(r'[^0-9A-Za-z.+-]+', '-', version)[:40]}"

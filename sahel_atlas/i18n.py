@@ -340,13 +340,16 @@ TEXT = {
     "all_sources": {"en": "all sources", "fr": "toutes les sources"},
     "data_caption": {
         "en": "The files hold exactly the rows in the table above, in the columns of data/events.csv (UTF-8), "
-        "from dataset version {version} (cut-off {cutoff}). The CSV stays plain for spreadsheets; its metadata "
-        "file records the dataset version, the selection, the link that reproduces it and the export time. "
+        "from dataset version {version} (cut-off {cutoff}). The CSV starts with a byte-order mark so Excel reads "
+        "accents; where Excel splits columns on semicolons (French settings), open the .xlsx file instead. The "
+        "metadata file records the dataset version, the selection, the link that reproduces it and the export time. "
         "Columns are documented in data/README.md.",
         "fr": "Les fichiers contiennent exactement les lignes du tableau ci-dessus, dans les colonnes de "
-        "data/events.csv (UTF-8), version {version} du jeu de données (arrêtée au {cutoff}). Le CSV reste "
-        "simple pour les tableurs ; son fichier de métadonnées indique la version, la sélection, le lien qui "
-        "la reproduit et l'heure d'export. Les colonnes sont décrites dans data/README.md.",
+        "data/events.csv (UTF-8), version {version} du jeu de données (arrêtée au {cutoff}). Le CSV commence "
+        "par une marque d'ordre des octets pour qu'Excel lise les accents ; si Excel sépare les colonnes par des "
+        "points-virgules (réglages français), ouvrez plutôt le fichier .xlsx. Le fichier de métadonnées indique "
+        "la version, la sélection, le lien qui la reproduit et l'heure d'export. Les colonnes sont décrites "
+        "dans data/README.md.",
     },  # -- map page and map builders --
     "gesture_touch": {"en": "Use two fingers to move the map", "fr": "Utilisez deux doigts pour déplacer la carte"},
     "gesture_scroll": {

@@ -16,7 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .escape import html_attr, html_link, html_text, js_string, md_text
-from .filters import Filters, apply_filters, describe, search_index
+from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index
 from .geography import Geography, load_geography
 from .i18n import LANGUAGES, PRECISION_LABELS, category_label, pick_language, t
 from .loading import Dataset, Problem, load_dataset
@@ -46,7 +46,7 @@ PAGE_KEY = "page"  # the page of this run, so that a widget new on a page gets t
 class AppData:
     dataset: Dataset
     geography: Geography
-    index: pd.Series
+    index: SearchIndex
 
     @property
     def events(self) -> pd.DataFrame:
@@ -68,7 +68,8 @@ def _load_app_data(data_dir: Path, geo_dir: Path, version: tuple) -> AppData:
     """`version` only keys the cache (see `files_version`)."""
     geography = load_geography(geo_dir)
     dataset = load_dataset(data_dir, set(geography.country_names()), country_shapes=geography.country_shapes())
-    return AppData(dataset, geography, search_index(dataset.events, dataset.actors))
+    names = [geography.country_names(lang) for lang in LANGUAGES]
+    return AppData(dataset, geography, search_index(dataset.events, dataset.actors, names))
 
 
 def load_app_data(data_dir: Path = DATA_DIR, geo_dir: Path = GEO_DIR) -> AppData:
@@ -364,9 +365,13 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
 
 def empty_selection(filters: Filters, lang: str) -> None:
     """Say that no event matches `filters`, which of them narrow the selection, and how to widen it."""
-    narrowing = narrowing_filters(filters, load_app_data(DATA_DIR, GEO_DIR).country_names(lang), lang)
+    data = load_app_data(DATA_DIR, GEO_DIR)
+    narrowing = narrowing_filters(filters, data.country_names(lang), lang)
     if narrowing:
         message = t("empty_selection", lang, filters=md_text("; ".join(narrowing)), reset=t("reset", lang))
     else:
         message = t("no_match", lang)
     st.info(message, icon=":material/filter_alt_off:")
+    hint = no_match_message(filters.text, data.index, lang)  # the search finds nothing: the nearest names
+    if hint:
+        st.info(md_text(hint), icon=":material/search_off:")

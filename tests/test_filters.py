@@ -203,3 +203,9 @@ def test_describe_and_file_stem():
     )
     assert file_stem(both, "1.0.0") == "sahel-events_2013-01-01_2025-12-31_coup_attack_cnsp-niger_q-niamey-coup_v1.0.0"
     assert query_string(Filters()) == ""
+
+
+def test_a_hostile_version_cannot_reach_a_file_name():
+    stem = file_stem(Filters(), "0.3.0/../../[x](http://evil.invalid)")
+    assert "/" not in stem and "(" not in stem and "[" not in stem and ":" not in stem
+    assert stem.endswith("_v0.3.0-..-..-x-http-evil.invalid-")

@@ -133,7 +133,7 @@ def test_download_csv_is_exactly_the_rows_shown(visit, tmp_path):
     download = download_info.value
     version = dataset_version()
     assert download.suggested_filename == f"sahel-events_2020-01-01_2022-12-31_france_v{version}.csv"
-    rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-8-sig"))))
     assert len(rows) == shown > 0
 
     geography = load_geography(ROOT / "geo")
