@@ -33,22 +33,6 @@ from sahel_atlas.ui import (
 )
 
 STEP_SECONDS = 1.5  # playback pace: one month per step
-# Streamlit's date field applies a typed date when its calendar closes, on a click elsewhere, but not on
-# Enter: Enter in a date field does what that click does.
-ENTER_APPLIES_DATES = """<script>
-if (!window.sahelEnterAppliesDates) {
-  window.sahelEnterAppliesDates = true;
-  document.addEventListener("keydown", (event) => {
-    const field = event.target.closest && event.target.closest('[data-testid="stDateInputField"]');
-    if (event.key !== "Enter" || !field) return;
-    event.target.blur();
-    for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
-      const Event = type.startsWith("pointer") ? PointerEvent : MouseEvent;
-      document.body.dispatchEvent(new Event(type, { bubbles: true, cancelable: true, view: window }));
-    }
-  }, true);
-}
-</script>"""
 
 data, filters, view = sidebar("map")
 lang = view.lang
@@ -170,7 +154,6 @@ def dated_map() -> None:
 
 
 dated_map()
-st.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True)
 
 selected = data.events[data.events["event_id"] == view.event]
 if selected.empty:
