@@ -291,7 +291,7 @@ def test_every_marker_in_bamako_is_reachable_at_the_closest_zoom(visit):
     assert frame.evaluate("() => map_div.getZoom()") == frame.evaluate("() => map_div.getMaxZoom()")
     reachable = frame.evaluate(REACHABLE)
     assert members > 30 and len(reachable) == members  # each marker its own click target, bases included
-    assert frame.locator(".sahel-marker svg text").count() == 2
+    assert frame.locator(".sahel-marker svg text").count() >= 2
     v.screenshot("map-bamako-spider")
     last = frame.locator(".sahel-marker").filter(has=frame.locator("svg text")).first
     title = last.get_attribute("aria-label").split(" · ", 1)[1]
