@@ -37,8 +37,15 @@ def map_args(at):
     return json.loads(component.proto.json_args)
 
 
+def map_layers(at):
+    """The data each dated layer hands to the map client (static/sahel/atlas.js): part -> data."""
+    script = map_args(at)["feature_group"]
+    return {part: json.loads(data) for part, data in re.findall(r'SahelAtlas\.show\(\w+, "(\w+)", (.*?)\);\n', script)}
+
+
 def marker_count(at):
-    return map_args(at)["feature_group"].count("L.marker(")
+    markers = map_layers(at)["markers"]
+    return len(markers["events"]) + len(markers["bases"])
 
 
 def plotted_points(at):
@@ -128,7 +135,7 @@ def test_map_region_and_as_of_date():
     args = map_args(at)
     assert "[[11.5, 0.0], [23.6, 16.0]]" in args["script"]
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
-    assert args["returned_objects"] == ["last_object_clicked_tooltip"]
+    assert args["returned_objects"] == []  # the map client sends marker clicks itself
     assert at.date_input(key="w_asof").value.isoformat() == "2022-02-17"
     at.radio(key="w_region").set_value("Mali").run()
     assert "[[10.0, -12.5], [25.2, 4.5]]" in map_args(at)["script"]
@@ -178,12 +185,13 @@ def test_about_page_shows_version_citation_and_coverage():
 def test_map_on_the_day_france_announced_it_was_leaving_mali():
     """On 2022-02-17 the map draws exactly the bases then held: in Mali, France's were Gao, Gossi, Ménaka."""
     at = run("pages/1_Map.py", asof="2022-02-17", actor="France", category="base", region="Mali")
-    layers = map_args(at)["feature_group"]
-    french_bases = re.findall(r"bindTooltip\(\s*`<div>\s*([^<]*?)\s*</div>`", layers)
-    held = sorted(tip.split(" · ", 1)[1] for tip in french_bases)
+    markers = map_layers(at)["markers"]
+    tip, icon = markers["fields"].index("tip"), markers["fields"].index("icon")
+    held = sorted(row[tip].split(" · ", 1)[1] for row in markers["bases"])
     assert any("Gao" in h for h in held) and any("Gossi" in h for h in held) and any("Ménaka" in h for h in held)
     assert not any(place in h for h in held for place in ("Kidal", "Tessalit", "Timbuktu", "Madama"))
-    assert layers.count("\\u003eFR\\u003c/text") == len(held)  # one French holder icon per base
+    assert [row[icon] for row in markers["bases"]] == ["base-France"] * len(held)  # one French holder icon each
+    assert ">FR</text>" in markers["icons"]["base-France"][0]
     at = run("pages/1_Map.py", asof="2022-02-17")
     operations = next(m.value for m in at.markdown if m.value.startswith("**Operations under way"))
     for operation in ("Barkhane", "MINUSMA", "EUTM Mali", "Takuba", "Wagner"):
@@ -201,7 +209,7 @@ def test_french_interface_from_the_link_and_the_switch():
     at = run("pages/1_Map.py", lang="fr")
     assert at.title[0].value == "Carte"
     assert at.sidebar.header[0].value == "Filtres"
-    assert '"Fronti\\u00e8res"' in map_args(at)["layer_control"]
+    assert '"boundaries","Frontières"' in map_args(at)["script"]  # the layer control, made by the map client
     assert "Tous les événements du" in at.markdown[0].value
     at.sidebar.radio(key="w_lang").set_value("en").run()
     assert at.title[0].value == "Map"
@@ -211,7 +219,7 @@ def test_french_interface_from_the_link_and_the_switch():
 def test_a_selected_event_is_ringed_on_the_map_and_shown_on_the_timeline():
     event_id = "2022-02-17-france-mali-withdrawal-announced"
     at = run("pages/1_Map.py", event=event_id)
-    assert "#C00000" in map_args(at)["feature_group"]
+    assert map_layers(at)["selected"]["ring"] is not None  # drawn in #C00000 by the map client
     assert any("France and European partners announce" in h.value for h in at.subheader)
     at = run("pages/2_Timeline.py", event=event_id, asof="2022-02-17")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -320,34 +328,3 @@ def test_a_corrected_data_file_is_read_without_a_restart(tmp_path, monkeypatch):
     rewrite_cell(data, "actors.csv", 2, "aliases", "Opération Serval")
     at.run()
     assert "France · Opération Serval" in at.sidebar.multiselect(key="w_actors").options
-
-
-def test_back_to_an_earlier_address_restores_its_view(monkeypatch):
-    """Back and Forward change the address without a new session: the view follows the address bar."""
-    at = run("pages/3_Data.py", country="NER")
-    at.sidebar.multiselect(key="w_countries").select("MLI").run()
-    assert query_values(at, "country") == ["NER", "MLI"]
-    monkeypatch.setattr(ui, "_history_navigation", lambda: True)  # the runs Back and Forward cause
-    at.query_params.clear()
-    at.query_params["country"] = "NER"
-    at.run()
-    assert at.sidebar.multiselect(key="w_countries").value == ["NER"]
-    assert at.dataframe[0].value["countries"].str.contains("NER").all()
-    at.query_params.clear()  # back to a plain address, then forward to another one
-    at.run()
-    assert at.sidebar.multiselect(key="w_countries").value == []
-    at.query_params["category"] = "coup"
-    at.run()
-    assert at.sidebar.multiselect(key="w_categories").value == ["coup"]
-
-
-def test_an_address_lagging_behind_the_state_does_not_undo_a_change():
-    """A rerun that is not Back or Forward can carry the address from before the last change (two quick
-    changes): the state, not that address, is the view, and the address is rewritten from it."""
-    at = run("pages/3_Data.py", country="NER")
-    at.sidebar.multiselect(key="w_categories").select("coup").run()
-    at.query_params.clear()
-    at.query_params["country"] = "NER"  # the address before the category was chosen
-    at.sidebar.multiselect(key="w_countries").select("MLI").run()
-    assert at.sidebar.multiselect(key="w_categories").value == ["coup"]
-    assert query_values(at, "category") == ["coup"] and query_values(at, "country") == ["NER", "MLI"]

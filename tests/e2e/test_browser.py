@@ -185,7 +185,8 @@ def test_as_of_the_withdrawal_announcement_the_map_shows_the_bases_then_held(vis
     frame = folium_frame(page)
     marks = frame.locator(".sahel-marker svg text").all_text_contents()
     expected = french_bases_held(date(2022, 2, 17))
-    assert marks == ["FR"] * len(expected)
+    # bases at one place (Dakar's quarters, Gossi) share a cluster bubble until spiderfied
+    assert set(marks) == {"FR"} and frame.evaluate(EVENTS_ON_MAP) == len(expected)
     mali = sorted(expected[expected["country_list"].str[0] == "MLI"]["location"])
     assert mali == ["Gao", "Gossi", "Ménaka"]
     v.screenshot("map-2022-02-17")
