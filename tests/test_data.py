@@ -510,7 +510,7 @@ def test_the_audited_contradictions_are_gone(dataset, force, day, figure):
     assert figure not in on_day["troops"].dropna().tolist()
 
 
-TROOPS_KIND = re.compile(r"\btroops\b[^.;]*\b(deployed|ceiling|peak|planned|estimate)", re.IGNORECASE)
+TROOPS_KIND = re.compile(r"\btroops\b[^.;]*\b(?:deployed|ceiling|peak|planned|estimate)", re.IGNORECASE)
 
 
 def troops_without_kind(events: pd.DataFrame) -> list[str]:
