@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,35 +31,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url():
-    port = free_port()
-    log = ARTIFACTS / "streamlit-server.log"
+@contextmanager
+def streamlit_server(data_dir=None):
+    """The app on a free local port, reading `data_dir` (SAHEL_ATLAS_DATA) where given; stopped on exit."""
+    port, env = free_port(), dict(os.environ)
+    if data_dir is not None:
+        env["SAHEL_ATLAS_DATA"] = str(data_dir)
     ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / f"streamlit-server-{port}.log"
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
+    command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
     with log.open("w") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.headless",
-                "true",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
+            url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
             while True:
                 try:
                     with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
@@ -73,6 +59,12 @@ def app_url():
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with streamlit_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,7 @@
 markers at one place, a phone, the as-of calendar and keyboard. Each test acts in the browser and checks what
 is shown."""
 
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from datetime import date
 
 import pandas as pd
@@ -18,7 +13,7 @@ from sahel_atlas.geography import load_geography
 from sahel_atlas.loading import load_dataset
 from sahel_atlas.mapview import tooltip_text, visible_events
 from tests.conftest import ROOT
-from tests.e2e.conftest import ARTIFACTS, READY, Visit, free_port
+from tests.e2e.conftest import ARTIFACTS, READY, Visit, streamlit_server
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 # Events represented on the map: each cluster bubble counts its members, each lone marker one.
@@ -90,31 +85,8 @@ def hostile(tmp_path_factory):
     geography = load_geography(ROOT / "geo")
     dataset = load_dataset(data_dir, set(geography.country_names()))
     assert not dataset.problems, [p.message() for p in dataset.problems]
-    port = free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / "streamlit-hostile.log"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
-    command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "SAHEL_ATLAS_DATA": str(data_dir)}
-    with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                        if response.read() == b"ok":
-                            break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"Streamlit did not start:\n{log.read_text()}")
-                time.sleep(0.3)
-            yield url, dataset
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+    with streamlit_server(data_dir) as url:
+        yield url, dataset
 
 
 @pytest.fixture

@@ -1,19 +1,12 @@
 """In the browser: text from a link or from data/ is read as text (no link, image or markup made of it, no
 request off the machine), and an empty selection says so. A second server runs on hostile data."""
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
 
 from sahel_atlas.escape import WORD_JOINER
-from tests.conftest import ROOT
-from tests.e2e.conftest import ARTIFACTS, Visit, free_port
+from tests.e2e.conftest import Visit, streamlit_server
 from tests.test_pages_text import (
     EVENT,
     HOSTILE_EVENT,
@@ -29,36 +22,6 @@ LINKS_AND_IMAGES = """main => ({
   links: [...main.querySelectorAll('a[href]')].map(a => a.protocol + '//' + a.hostname),
   images: [...main.querySelectorAll('img, image')].map(i => i.src || i.getAttribute('href') || '')
 })"""
-
-
-@contextmanager
-def streamlit_server(data_dir=None):
-    """The app on a free local port, reading `data_dir` (SAHEL_ATLAS_DATA) where given; stopped on exit."""
-    port, env = free_port(), dict(os.environ)
-    if data_dir is not None:
-        env["SAHEL_ATLAS_DATA"] = str(data_dir)
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / f"streamlit-server-{port}.log"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
-    command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
-    with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                        if response.read() == b"ok":
-                            break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"Streamlit did not start:\n{log.read_text()}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
