@@ -63,9 +63,10 @@ def files_version(*folders: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _load_app_data(data_dir: Path, geo_dir: Path, version: tuple) -> AppData:
-    """`version` only keys the cache (see `files_version`)."""
+    """`version` only keys the cache (see `files_version`). One shared object, never copied per rerun
+    (unpickling a cache_data copy cost ~20 ms a run at 779 events): callers only read it."""
     geography = load_geography(geo_dir)
     dataset = load_dataset(data_dir, set(geography.country_names()), country_shapes=geography.country_shapes())
     names = [geography.country_names(lang) for lang in LANGUAGES]

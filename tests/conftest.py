@@ -13,10 +13,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(autouse=True)
 def clear_streamlit_cache():
-    """st.cache_data is shared by every AppTest in the process: start each test cold."""
+    """Streamlit's caches are shared by every AppTest in the process: start each test cold."""
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="session")

@@ -293,6 +293,7 @@ def clear_cache_as_the_menu_does(at):
         for widget in getattr(at, kind):
             widget.set_value(widget.value)  # the values the browser will send
     st.cache_data.clear()
+    st.cache_resource.clear()
     testing = at._session_state[TESTING_KEY]
     at._session_state._state.clear()
     at._session_state[TESTING_KEY] = testing
