@@ -8,6 +8,7 @@ HTML or code. The layer control, the user's layer choices, popups and touch gest
 """
 
 from datetime import date
+from html import escape
 
 import branca.element
 import folium
@@ -16,7 +17,7 @@ from folium.utilities import JsCode
 
 from .assets import use_local_assets
 from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
-from .escape import html_text, js_json, js_string, safe_url
+from .escape import js_json, js_string, safe_url
 from .geography import Geography
 from .i18n import CATEGORY_LABELS, HOLDER_LABELS, REGIME_LABELS, category_label, t
 from .summary import bases_active_on
@@ -286,7 +287,7 @@ def legend_html(lang: str = "en", regimes: bool = True) -> str:
     """Category shapes and colours, base holders and regime shades, as a compact HTML legend."""
 
     def item(svg: str, label: str) -> str:
-        return f'<span style="white-space:nowrap;margin-right:12px">{svg} {html_text(label)}</span>'
+        return f'<span style="white-space:nowrap;margin-right:12px">{svg} {escape(label, quote=False)}</span>'
 
     categories = [
         item(shape_svg(CATEGORY_SHAPES[c], CATEGORY_COLOURS[c]), label)
