@@ -8,6 +8,7 @@ from streamlit_folium import st_folium
 from sahel_atlas.codebook import REGIONS
 from sahel_atlas.escape import md_text
 from sahel_atlas.export import as_of_snapshot_csv, as_records
+from sahel_atlas.filters import versioned
 from sahel_atlas.i18n import REGION_LABELS, format_date, t
 from sahel_atlas.mapview import (
     build_base_map,
@@ -147,7 +148,7 @@ def dated_map() -> None:
     st.download_button(
         t("snapshot", lang, day=format_date(as_of, lang)),
         as_of_snapshot_csv(events, data.dataset.regimes, as_of),
-        file_name=f"sahel-as-of_{as_of.isoformat()}_v{data.dataset.metadata['version']}.csv",
+        file_name=versioned(f"sahel-as-of_{as_of.isoformat()}", data.dataset.metadata["version"]) + ".csv",
         mime="text/csv",
         on_click="ignore",
     )

@@ -223,4 +223,10 @@ def file_stem(filters: Filters, version: str) -> str:
     if filters.text.strip():
         parts.append("q-" + slug(filters.text))
     stem = "_".join(p for p in parts if p)[:150]
+    return versioned(stem, version)
+
+
+def versioned(stem: str, version: str) -> str:
+    """`stem` with the dataset version appended, e.g. 'sahel-as-of_2022-02-17_v0.3.0'. The version comes from
+    data/dataset.json: only letters, digits, '.', '+' and '-' reach a file name (at most 40 characters)."""
     return f"{stem}_v{re.sub(r'[^0-9A-Za-z.+-]+', '-', version)[:40]}"

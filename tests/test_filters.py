@@ -11,6 +11,7 @@ from sahel_atlas.filters import (
     no_match_message,
     search_index,
     suggest,
+    versioned,
 )
 from sahel_atlas.geography import load_geography
 from sahel_atlas.i18n import LANGUAGES
@@ -209,3 +210,9 @@ def test_a_hostile_version_cannot_reach_a_file_name():
     stem = file_stem(Filters(), "0.3.0/../../[x](http://evil.invalid)")
     assert "/" not in stem and "(" not in stem and "[" not in stem and ":" not in stem
     assert stem.endswith("_v0.3.0-..-..-x-http-evil.invalid-")
+
+
+def test_the_as_of_snapshot_name_carries_a_safe_version_too():
+    assert versioned("sahel-as-of_2022-02-17", "0.3.0") == "sahel-as-of_2022-02-17_v0.3.0"
+    name = versioned("sahel-as-of_2022-02-17", '../x"<script>.csv')
+    assert not set(name) & set('/"<>:\\')
