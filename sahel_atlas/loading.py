@@ -60,6 +60,10 @@ WHOLE_NUMBER_PATTERN = re.compile(r"[0-9]{1,7}")
 DECIMAL_PATTERN = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 # Control characters, except the line break a spreadsheet writes inside a cell (Alt+Enter).
 CONTROL_PATTERN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# A spreadsheet runs a cell that starts like this as a formula (OWASP "CSV injection"); downloads keep values
+# exact, so such a text may not enter the data at all. A signed number ('-12.5') is not text.
+FORMULA_PATTERN = re.compile(r"[=+\-@]")
+SIGNED_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 WHOLE_NUMBER_RULE = "a whole number written with the digits 0-9 (at most 7)"
 
 EVENTS, ACTORS, OPERATIONS, REGIMES_FILE, STRENGTH, METADATA = (
@@ -223,13 +227,16 @@ def csv_rule(error: csv.Error, first: int, last: int) -> str:
 
 
 def cell_issues(row: dict) -> list[tuple]:
-    """(column, value, rule) for the cells too long or holding a control character."""
+    """(column, value, rule) for the cells too long, holding a control character or starting like a
+    spreadsheet formula."""
     issues = []
     for column, value in row.items():
         if len(value) > MAX_FIELD_CHARS:
             issues.append((column, value, f"longer than {MAX_FIELD_CHARS:,} characters"))
         elif match := CONTROL_PATTERN.search(value):
             issues.append((column, value, f"contains the control character {match.group()!r} (only a line break may)"))
+        elif FORMULA_PATTERN.match(value) and not SIGNED_NUMBER.fullmatch(value.strip()):
+            issues.append((column, value, "starts with =, +, - or @: a spreadsheet would run it as a formula"))
     return issues
 
 
@@ -278,7 +285,8 @@ def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -
                 for c, i, first in copies
                 if values[i] != values[first]
             ]
-            if max(map(len, values)) > MAX_FIELD_CHARS or (has_control and CONTROL_PATTERN.search("".join(values))):
+            suspect = any(value[:1] in "=+-@" for value in values) or max(map(len, values)) > MAX_FIELD_CHARS
+            if suspect or (has_control and CONTROL_PATTERN.search("".join(values))):
                 issues += cell_issues(row)
             rows.append((line, row, issues))
     if not records:  # a truncated save, most likely: references into it are not checked

@@ -142,6 +142,9 @@ EVENT_RULES = [
     ("events.csv", 4, "notes", "x" * 5001, "longer than 5,000 characters"),
     ("events.csv", 4, "title", "Fixture\x00attack", "control character '\\x00'"),
     ("actors.csv", 5, "description", "Tab\there", "control character '\\t'"),
+    ("events.csv", 4, "notes", '=HYPERLINK("http://evil.invalid")', "spreadsheet would run it"),
+    ("regimes.csv", 2, "leader", "@SUM(A1:A9)", "spreadsheet would run it"),
+    ("operations.csv", 2, "description", "-2+3 cmd", "spreadsheet would run it"),
 ]
 
 
