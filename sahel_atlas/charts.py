@@ -12,6 +12,7 @@ from .i18n import CATEGORY_LABELS, t
 from .mapview import date_span, event_title
 
 DAY_MS = 86_400_000
+MODEBAR_PX = 32  # height of the band Plotly's toolbar draws over the top of a chart
 SELECTED_COLOUR = "#C00000"
 # The timeline shows a margin around the date filter, so the filter reads as a band.
 RANGE_MARGIN = timedelta(days=365)
@@ -188,7 +189,8 @@ def build_timeline(
     fig.update_layout(
         barmode="overlay",
         height=max(320, 110 + LANE_PX * total),
-        margin={"l": 4, "r": 4, "t": 30, "b": 10},
+        # the year ticks sit on top, below the band Plotly's toolbar (modebar) takes over the chart
+        margin={"l": 4, "r": 4, "t": 30 + MODEBAR_PX, "b": 10},
         hovermode="closest",
         clickmode="event+select",
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},

@@ -185,3 +185,31 @@ def test_metrics_publish_no_per_user_family(app_url):
     with urllib.request.urlopen(f"{app_url}/_stcore/metrics", timeout=10) as response:
         text = response.read().decode()
     assert "session" in text and "user_session_events" not in text
+
+
+# Bounding boxes of the timeline's year ticks and of Plotly's toolbar (the modebar), in page pixels.
+TICKS_AND_MODEBAR = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  return {
+    ticks: [...plot.querySelectorAll('.xtick text')].map(t => [t.textContent, ...box(t)]),
+    modebar: [...plot.querySelectorAll('.modebar-group')].map(box).filter(b => b[2] > b[0]),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_toolbar_covers_no_year_tick(visit, viewport):
+    v = visit(viewport=viewport)
+    page = open_timeline(v)
+    page.locator(".js-plotly-plot").hover()  # the toolbar shows while the pointer is over the chart
+    page.locator(".js-plotly-plot .modebar-group").first.wait_for(timeout=10_000)
+    found = page.evaluate(TICKS_AND_MODEBAR)
+    assert len(found["ticks"]) >= 3 and found["modebar"]
+    covered = [
+        tick[0]
+        for tick in found["ticks"]
+        for bar in found["modebar"]
+        if min(tick[3], bar[2]) - max(tick[1], bar[0]) > 0 and min(tick[4], bar[3]) - max(tick[2], bar[1]) > 0
+    ]
+    assert covered == []
