@@ -20,6 +20,7 @@ EVENT_COLUMNS = (
     "title",
     "title_fr",
     "description",
+    "description_fr",
     "actors",
     "operation",
     "countries",
@@ -29,10 +30,14 @@ EVENT_COLUMNS = (
     "longitude",
     "geo_precision",
     "fatalities",
+    "fatalities_low",
+    "fatalities_high",
     "troops",
     "sources",
     "notes",
 )
+# Whole-number columns of events.csv; empty means unknown. Best, low and high as UCDP reports fatalities.
+COUNT_COLUMNS = ("fatalities", "fatalities_low", "fatalities_high", "troops")
 OPERATION_COLUMNS = ("operation", "lead", "description")
 REGIME_COLUMNS = ("country", "start_date", "end_date", "regime", "leader", "began_with", "sources", "notes")
 REGIMES = ("civilian", "military-led transition", "junta")

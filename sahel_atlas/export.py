@@ -24,7 +24,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 
-from .codebook import EVENT_COLUMNS
+from .codebook import COUNT_COLUMNS, EVENT_COLUMNS
 from .summary import bases_active_on, operations_on, regime_periods_on
 
 
@@ -33,7 +33,7 @@ def as_records(events: pd.DataFrame) -> pd.DataFrame:
     out = events[list(EVENT_COLUMNS)].copy()
     for column in ("start_date", "end_date"):
         out[column] = out[column].dt.strftime("%Y-%m-%d").fillna("")
-    for column in ("fatalities", "troops"):
+    for column in COUNT_COLUMNS:
         out[column] = out[column].astype("string").fillna("")
     for column in ("latitude", "longitude"):
         out[column] = out[column].map(repr)

@@ -31,6 +31,7 @@ from .codebook import (
     ACTOR_COLUMNS,
     ACTOR_TYPES,
     CATEGORIES,
+    COUNT_COLUMNS,
     DATA_CUTOFF,
     DATA_START,
     DATE_PRECISIONS,
@@ -386,13 +387,31 @@ def check_event(row: dict, known_actors: set | None, known_countries: set, known
         text = row[column]
         if text and not (DECIMAL_PATTERN.fullmatch(text) and -limit <= float(text) <= limit):
             issues.append((column, text, f"must be a decimal number between -{limit} and {limit}, written like -12.5"))
-    for column in ("fatalities", "troops"):
+    for column in COUNT_COLUMNS:
         if row[column] and not WHOLE_NUMBER_PATTERN.fullmatch(row[column]):
             issues.append((column, row[column], f"must be empty (unknown) or {WHOLE_NUMBER_RULE}"))
+    issues += fatality_range_issues(row)
     if row["troops"] and not row["notes"].strip():
         rule = "a troops figure: notes must say whether it is a deployed strength, a ceiling or a peak (row kept)"
         issues.append(("notes", "", rule, WARNING))
     return issues + source_issues(row["sources"])
+
+
+def fatality_range_issues(row: dict) -> list[tuple]:
+    """UCDP's convention: `fatalities` is the best figure; where sources disagree, `fatalities_low` and
+    `fatalities_high` give the lowest and highest reported, both together, with low <= best <= high."""
+    low, high, best = row["fatalities_low"], row["fatalities_high"], row["fatalities"]
+    numbers = [WHOLE_NUMBER_PATTERN.fullmatch(value) for value in (low, high, best)]
+    if not (low or high):
+        return []
+    if not (low and high):
+        column = "fatalities_high" if low else "fatalities_low"
+        return [(column, "", "a range needs both fatalities_low and fatalities_high")]
+    if not best:
+        return [("fatalities", "", "a range needs a best figure in fatalities")]
+    if all(numbers) and not int(low) <= int(best) <= int(high):
+        return [("fatalities", best, f"the best figure must lie in the range {low}-{high}")]
+    return []
 
 
 def placed_outside(rows: list[tuple[int, dict]], country_shapes: dict) -> list[tuple]:
@@ -689,7 +708,7 @@ def typed_events(rows: list[dict]) -> pd.DataFrame:
     events["end_date"] = pd.to_datetime(events["end_date"].replace("", None))
     for column in ("latitude", "longitude"):
         events[column] = events[column].astype(float)
-    for column in ("fatalities", "troops"):
+    for column in COUNT_COLUMNS:
         events[column] = pd.to_numeric(events[column].replace("", None)).astype("Int64")
     events["actor_list"] = events["actors"].map(split_list)
     events["country_list"] = events["countries"].map(split_list)

@@ -78,13 +78,14 @@ def test_csv_of_a_selection_exact_bytes(fixture_dataset):
     events = fixture_dataset.events
     selected = events[events["category"].isin(["attack", "base"])]
     expected = (
-        "\ufeffevent_id,start_date,end_date,date_precision,category,title,title_fr,description,actors,operation,countries,"
-        "location,site,latitude,longitude,geo_precision,fatalities,troops,sources,notes\n"
+        "\ufeffevent_id,start_date,end_date,date_precision,category,title,title_fr,description,description_fr,actors,"
+        "operation,countries,location,site,latitude,longitude,geo_precision,fatalities,fatalities_low,fatalities_high,"
+        "troops,sources,notes\n"
         "2013-02-01-fixture-base,2013-02-01,2022-08-15,month,base,Fixture base at Gao,,"
-        '"Synthetic test row, not a fact.",France,Barkhane,MLI,Gao,gao-fixture-base,16.27,-0.04,town,,,'
+        '"Synthetic test row, not a fact.",,France,Barkhane,MLI,Gao,gao-fixture-base,16.27,-0.04,town,,,,,'
         "https://example.org/b https://example.org/c,\n"
         "2015-11-20-fixture-attack,2015-11-20,,day,attack,Fixture attack <b>bold</b> & co,,"
-        "Synthetic <script>alert(1)</script> row.,JNIM,,MLI,Ménaka,,15.92,2.4,town,22,,https://example.org/d,\n"
+        "Synthetic <script>alert(1)</script> row.,,JNIM,,MLI,Ménaka,,15.92,2.4,town,22,20,27,,https://example.org/d,\n"
     )
     assert to_csv_bytes(selected) == expected.encode("utf-8")
 

@@ -52,7 +52,8 @@ def test_fixture_loads_clean_and_typed(fixture_dataset, load):
     assert len(events) == 5
     assert events["start_date"].dtype.kind == "M"
     assert pd.isna(events.loc[events["event_id"] == "2015-11-20-fixture-attack", "end_date"]).all()
-    assert events.loc[events["event_id"] == "2015-11-20-fixture-attack", "fatalities"].item() == 22
+    attack = events[events["event_id"] == "2015-11-20-fixture-attack"].iloc[0]
+    assert (attack["fatalities"], attack["fatalities_low"], attack["fatalities_high"]) == (22, 20, 27)
     assert events.loc[events["event_id"] == "2023-06-30-fixture-agreement", "actor_list"].item() == (
         "MINUSMA",
         "France",
@@ -120,6 +121,12 @@ EVENT_RULES = [
     ("events.csv", 4, "fatalities", " 12", "whole number"),
     ("events.csv", 4, "fatalities", "12.0", "whole number"),
     ("events.csv", 4, "fatalities", "12345678", "at most 7"),
+    # best, low, high (UCDP): a range comes whole, around a best figure
+    ("events.csv", 4, "fatalities_low", "", "needs both fatalities_low and fatalities_high"),
+    ("events.csv", 4, "fatalities_high", "", "needs both fatalities_low and fatalities_high"),
+    ("events.csv", 4, "fatalities", "", "needs a best figure"),
+    ("events.csv", 4, "fatalities", "30", "must lie in the range 20-27"),
+    ("events.csv", 4, "fatalities_high", "2x", "whole number"),
     ("events.csv", 2, "troops", "٤٠٠٠", "whole number"),
     ("troop_strength.csv", 2, "troops", "²", "whole number"),
     ("troop_strength.csv", 3, "troops", "３０００", "whole number"),
@@ -281,7 +288,8 @@ def test_wrong_field_count_names_the_line(data_copy, load):
     with path.open("a", encoding="utf-8") as handle:
         handle.write("2016-01-01-short-row,2016-01-01\n")
     dataset = load(data_copy)
-    assert [(p.line, p.rule) for p in dataset.problems] == [(7, "row has 2 fields, the header has 20")]
+    rule = f"row has 2 fields, the header has {len(EVENT_COLUMNS)}"
+    assert [(p.line, p.rule) for p in dataset.problems] == [(7, rule)]
     assert len(dataset.events) == 5
 
 
@@ -503,7 +511,7 @@ HOSTILE = [
         "too-many-fields",
         replace("events.csv", "org/d,", "org/d,,more,"),
         NO_ATTACK,
-        ("events.csv", 4, None, "22 fields"),
+        ("events.csv", 4, None, f"{len(EVENT_COLUMNS) + 2} fields"),
     ),
     (
         "quote-open-at-end",
