@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, DATA_CUTOFF, SPAN_EARLIEST
 from .escape import plotly_text
 from .i18n import CATEGORY_LABELS, t
-from .mapview import date_span, event_title
+from .mapview import date_span, event_title, place_text
 
 DAY_MS = 86_400_000
 MODEBAR_PX = 32  # height of the band Plotly's toolbar draws over the top of a chart
@@ -48,7 +48,7 @@ def lane_label(lane: str) -> str:
 def _hover(frame: pd.DataFrame, lang: str) -> list[list[str]]:
     """Hover fields; Plotly reads hover text as HTML, so text from the data is escaped."""
     return [
-        [e["event_id"], plotly_text(event_title(e, lang)), date_span(e), plotly_text(e["location"])]
+        [e["event_id"], plotly_text(event_title(e, lang)), date_span(e, lang), plotly_text(place_text(e, lang))]
         for e in frame.to_dict("records")
     ]
 

@@ -50,6 +50,7 @@ SOURCE_SEPARATOR = " "
 CATEGORIES = ("deployment", "withdrawal", "base", "coup", "attack", "agreement", "diplomacy")
 DATE_PRECISIONS = ("day", "month", "year")
 GEO_PRECISIONS = ("exact", "town", "region", "country")
+APPROXIMATE = ("region", "country")  # geo_precision of a point that stands in for an area (drawn hollow)
 ACTOR_TYPES = (
     "state force",
     "international mission",

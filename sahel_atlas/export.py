@@ -29,10 +29,12 @@ from .summary import bases_active_on, operations_on, regime_periods_on
 
 
 def as_records(events: pd.DataFrame) -> pd.DataFrame:
-    """The events back in their CSV form: ISO dates, empty for unknown, the original columns only."""
+    """The events back in their CSV form: ISO dates, empty for unknown (and for the end of a span still
+    running), the original columns only."""
     out = events[list(EVENT_COLUMNS)].copy()
     for column in ("start_date", "end_date"):
         out[column] = out[column].dt.strftime("%Y-%m-%d").fillna("")
+    out.loc[events["ongoing"], "end_date"] = ""  # still running at the cut-off, as in the file
     for column in COUNT_COLUMNS:
         out[column] = out[column].astype("string").fillna("")
     for column in ("latitude", "longitude"):

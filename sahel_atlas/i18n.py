@@ -6,6 +6,8 @@ the `title_fr` column. Validation messages about data/ files are for its maintai
 
 from datetime import date
 
+from babel.dates import format_skeleton
+
 LANGUAGES = {"en": "English", "fr": "Français"}
 DEFAULT_LANGUAGE = "en"
 
@@ -91,10 +93,10 @@ PRECISION_LABELS = {
         "country": "pays",
     },
 }
-MONTHS = {
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
-}
+# Babel's locale for each interface language (British English: day before month).
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+# Babel skeletons for a date known to the day, the month or the year only (date_precision).
+PRECISION_SKELETONS = {"day": "yMMMd", "month": "yMMM", "year": "y"}
 
 TEXT = {
     # navigation and headings
@@ -245,6 +247,7 @@ TEXT = {
     "legend_categories": {"en": "Events", "fr": "Événements"},
     "legend_bases": {"en": "Bases held, by holder", "fr": "Bases tenues, par détenteur"},
     "legend_regimes": {"en": "Regime", "fr": "Régime"},
+    "legend_approximate": {"en": "hollow: approximate point", "fr": "creux : point approximatif"},
     "legend_faded": {
         "en": "older events of the window are faded",
         "fr": "les événements plus anciens de la fenêtre sont estompés",
@@ -258,6 +261,11 @@ TEXT = {
     "layer_selected": {"en": "Selected event", "fr": "Événement sélectionné"},
     # record
     "precision": {"en": "{precision} precision", "fr": "précision : {precision}"},
+    "ongoing": {"en": "{start} → ongoing", "fr": "{start} → en cours"},
+    "approximate": {
+        "en": "{place} (approximate point: {precision} precision)",
+        "fr": "{place} (point approximatif, précision : {precision})",
+    },
     "f_actors": {"en": "Actors", "fr": "Acteurs"},
     "f_operation": {"en": "Operation", "fr": "Opération"},
     "f_countries": {"en": "Countries", "fr": "Pays"},
@@ -398,9 +406,11 @@ def t(name: str, lang: str, /, **values) -> str:
     return TEXT[name][lang].format(**values)
 
 
-def format_date(day: date, lang: str) -> str:
-    """17 Feb 2022 / 17 févr. 2022."""
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+def format_date(day: date, lang: str, precision: str = "day") -> str:
+    """`day` written as far as it is known, by the locale's rules (Babel, CLDR data): precision "day" gives
+    17 Feb 2022 / 17 févr. 2022, "month" Feb 2022 / févr. 2022, "year" 2022. Raises KeyError for an unknown
+    `lang` or `precision`."""
+    return format_skeleton(PRECISION_SKELETONS[precision], day, locale=LOCALES[lang])
 
 
 def category_label(category: str, lang: str) -> str:

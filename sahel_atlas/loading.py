@@ -353,9 +353,9 @@ def check_event(row: dict, known_actors: set | None, known_countries: set, known
         issues.append(("end_date", row["end_date"], f"must lie between {DATA_START} and {DATA_CUTOFF}"))
     if start and end and end < start:
         issues.append(("end_date", row["end_date"], "must not be before start_date"))
-    if end == DATA_CUTOFF and ONGOING_NOTE not in row["notes"]:
-        rule = f'a span ending on the cut-off: notes must say "{ONGOING_NOTE}" (row kept)'
-        issues.append(("notes", row["notes"], rule, WARNING))
+    if row["end_date"] and ONGOING_NOTE in row["notes"]:
+        rule = f'notes say "{ONGOING_NOTE}": a span still running keeps an empty end_date'
+        issues.append(("end_date", row["end_date"], rule))
     precision = row["date_precision"]
     if start and precision == "month" and start.day != 1:
         issues.append(("start_date", row["start_date"], "month precision: must be the first day of the month"))
@@ -373,8 +373,9 @@ def check_event(row: dict, known_actors: set | None, known_countries: set, known
     if row["site"] and not SITE_PATTERN.fullmatch(row["site"]):
         issues.append(("site", row["site"], "must be a slug in lowercase a-z, 0-9 and hyphens"))
     if row["category"] == "base":
-        if not row["end_date"]:
-            issues.append(("end_date", row["end_date"], "a base is a span: it needs an end_date"))
+        if not row["end_date"] and ONGOING_NOTE not in row["notes"]:
+            rule = f'a base is a span: it needs an end_date, or notes saying "{ONGOING_NOTE}"'
+            issues.append(("end_date", row["end_date"], rule))
         if not row["site"]:
             issues.append(("site", row["site"], "a base needs a site (the facility it occupies)"))
     actors, countries = split_list(row["actors"]), split_list(row["countries"])
@@ -705,7 +706,10 @@ def typed_events(rows: list[dict]) -> pd.DataFrame:
     """The validated rows with real types: dates, numbers, and tuples for the list columns."""
     events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
     events["start_date"] = pd.to_datetime(events["start_date"])
+    # A span still running at the cut-off (empty end_date, notes saying so) runs to the cut-off in every view.
+    events["ongoing"] = events["end_date"].eq("") & events["notes"].str.contains(ONGOING_NOTE, regex=False)
     events["end_date"] = pd.to_datetime(events["end_date"].replace("", None))
+    events.loc[events["ongoing"], "end_date"] = pd.Timestamp(DATA_CUTOFF)
     for column in ("latitude", "longitude"):
         events[column] = events[column].astype(float)
     for column in COUNT_COLUMNS:

@@ -16,10 +16,10 @@ import pandas as pd
 from folium.utilities import JsCode
 
 from .assets import use_local_assets
-from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
+from .codebook import APPROXIMATE, CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
 from .escape import js_json, js_string, safe_url
 from .geography import Geography
-from .i18n import CATEGORY_LABELS, HOLDER_LABELS, REGIME_LABELS, category_label, t
+from .i18n import CATEGORY_LABELS, HOLDER_LABELS, PRECISION_LABELS, REGIME_LABELS, category_label, format_date, t
 from .summary import bases_active_on
 
 SEA_COLOUR = "#dbe9f4"
@@ -57,9 +57,13 @@ _SHAPE_POINTS = {
 }
 
 
-def shape_svg(shape: str, colour: str, size: int = 16, opacity: float = 1.0) -> str:
-    """A small SVG of a category shape, used by map markers and the legend alike."""
-    style = f'fill="{colour}" stroke="#222222" stroke-width="1.6" opacity="{opacity}"'
+def shape_svg(shape: str, colour: str, size: int = 16, opacity: float = 1.0, hollow: bool = False) -> str:
+    """A small SVG of a category shape, used by map markers and the legend alike; `hollow` (white inside,
+    a thick outline in the colour) marks a point that stands in for a region or a country."""
+    if hollow:
+        style = f'fill="#ffffff" stroke="{colour}" stroke-width="3" opacity="{opacity}"'
+    else:
+        style = f'fill="{colour}" stroke="#222222" stroke-width="1.6" opacity="{opacity}"'
     if shape == "circle":
         body = f'<circle cx="10" cy="10" r="7.5" {style}/>'
     else:
@@ -83,16 +87,42 @@ def event_title(event: pd.Series, lang: str) -> str:
     return event.get("title_fr") if lang == "fr" and event.get("title_fr") else event["title"]
 
 
-def date_span(event: pd.Series) -> str:
-    start = event["start_date"].date().isoformat()
+def event_description(event: pd.Series, lang: str) -> str:
+    """The French description where one is written, else the English one."""
+    return event.get("description_fr") if lang == "fr" and event.get("description_fr") else event["description"]
+
+
+def date_span(event: pd.Series, lang: str = "en") -> str:
+    """The event's dates as far as they are known: '2022', 'Feb 2022', '17 Feb 2022' (date_precision) for a
+    point; 'start → end' for a span, 'start → ongoing' for one still running at the cut-off."""
+    start = format_date(event["start_date"].date(), lang, event["date_precision"])
+    if event.get("ongoing", False):
+        return t("ongoing", lang, start=start)
     if pd.isna(event["end_date"]):
         return start
-    return f"{start} → {event['end_date'].date().isoformat()}"
+    return f"{start} → {format_date(event['end_date'].date(), lang)}"
+
+
+def place_text(event: pd.Series, lang: str = "en") -> str:
+    """The place's name, said to be approximate where the point stands in for a region or a country."""
+    if event["geo_precision"] in APPROXIMATE:
+        precision = PRECISION_LABELS[lang][event["geo_precision"]]
+        return t("approximate", lang, place=event["location"], precision=precision)
+    return event["location"]
+
+
+def fatalities_text(event: pd.Series) -> str:
+    """The best figure, with the reported range where sources disagree: '32 (16-36)'; empty if unknown."""
+    if pd.isna(event["fatalities"]):
+        return ""
+    if pd.isna(event.get("fatalities_low")):
+        return f"{event['fatalities']:,}"
+    return f"{event['fatalities']:,} ({event['fatalities_low']:,}–{event['fatalities_high']:,})"
 
 
 def tooltip_text(event: pd.Series, lang: str = "en") -> str:
     """Plain text shown on hover and read out for a focused marker (a click is matched back by event id)."""
-    return f"{event['start_date'].date().isoformat()} · {event_title(event, lang)}"
+    return f"{format_date(event['start_date'].date(), lang, event['date_precision'])} · {event_title(event, lang)}"
 
 
 def holder_group(event: pd.Series) -> str:
@@ -235,11 +265,11 @@ def marker_row(event: pd.Series, icon: str, lang: str) -> list:
         icon,
         tooltip_text(event, lang),
         event_title(event, lang),
-        date_span(event),
+        date_span(event, lang),
         category_label(event["category"], lang),
         ", ".join(event["actor_list"]),
-        event["location"],
-        event["description"],
+        place_text(event, lang),
+        event_description(event, lang),
         links,
     ]
 
@@ -266,9 +296,11 @@ def build_event_layers(
             rows["bases"].append(marker_row(event, key, lang))
         else:
             opacity = FADED if event["start_date"] < fade_before else 1.0
-            key = f"{event['category']}-{opacity}"
+            hollow = event["geo_precision"] in APPROXIMATE
             category = event["category"]
-            icons[key] = (shape_svg(CATEGORY_SHAPES[category], CATEGORY_COLOURS[category], opacity=opacity), 16)
+            key = f"{category}-{opacity}" + ("-hollow" if hollow else "")
+            svg = shape_svg(CATEGORY_SHAPES[category], CATEGORY_COLOURS[category], opacity=opacity, hollow=hollow)
+            icons[key] = (svg, 16)
             rows["events"].append(marker_row(event, key, lang))
     markers = {
         "names": {"events": t("layer_events", lang), "bases": t("layer_bases", lang)},
@@ -295,8 +327,9 @@ def legend_html(lang: str = "en", regimes: bool = True) -> str:
         if c != "base"
     ]
     holders = [item(holder_svg(group, 18), HOLDER_LABELS[lang][group]) for group in HOLDER_STYLES]
+    approximate = item(shape_svg("circle", "#555555", hollow=True), t("legend_approximate", lang))
     rows = [
-        f"<b>{t('legend_categories', lang)}</b> ({t('legend_faded', lang)}): " + " ".join(categories),
+        f"<b>{t('legend_categories', lang)}</b> ({t('legend_faded', lang)}): " + " ".join([*categories, approximate]),
         f"<b>{t('legend_bases', lang)}</b>: " + " ".join(holders),
     ]
     if regimes:

@@ -20,7 +20,7 @@ from .filters import Filters, SearchIndex, apply_filters, describe, no_match_mes
 from .geography import Geography, load_geography
 from .i18n import LANGUAGES, PRECISION_LABELS, category_label, pick_language, t
 from .loading import Dataset, Problem, load_dataset
-from .mapview import date_span, event_title
+from .mapview import date_span, event_description, event_title, fatalities_text, place_text
 from .state import (
     OPERATION_CHOICE,
     View,
@@ -344,18 +344,18 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
     """One event's full record, every field, sources as links."""
     st.subheader(md_text(event_title(event, lang)), anchor=False)
     st.markdown(
-        f"**{md_text(date_span(event))}** "
+        f"**{md_text(date_span(event, lang))}** "
         f"({md_text(t('precision', lang, precision=PRECISION_LABELS[lang][event['date_precision']]))})"
         f" · {md_text(category_label(event['category'], lang))} · {md_text(event['event_id'])}"
     )
-    st.markdown(md_text(event["description"]))
+    st.markdown(md_text(event_description(event, lang)))
     facts = {
         t("f_actors", lang): ", ".join(event["actor_list"]),
         t("f_operation", lang): event["operation"],
         t("f_countries", lang): ", ".join(names.get(c, c) for c in event["country_list"]),
-        t("f_place", lang): f"{event['location']} ({event['latitude']:.4f}, {event['longitude']:.4f}; "
-        f"{t('precision', lang, precision=PRECISION_LABELS[lang][event['geo_precision']])})",
-        t("f_fatalities", lang): "" if pd.isna(event["fatalities"]) else f"{event['fatalities']:,}",
+        t("f_place", lang): f"{place_text(event, lang)}: {event['latitude']:.4f}, {event['longitude']:.4f} "
+        f"({t('precision', lang, precision=PRECISION_LABELS[lang][event['geo_precision']])})",
+        t("f_fatalities", lang): fatalities_text(event),
         t("f_troops", lang): "" if pd.isna(event["troops"]) else f"{event['troops']:,}",
         t("f_notes", lang): event["notes"],
     }

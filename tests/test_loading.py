@@ -1,6 +1,7 @@
 import csv
 import io
 import random
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -9,7 +10,10 @@ import shapely
 
 from sahel_atlas import loading
 from sahel_atlas.codebook import EVENT_COLUMNS
+from sahel_atlas.export import as_records
 from sahel_atlas.loading import WARNING, Problem, load_dataset, split_list
+from sahel_atlas.mapview import date_span
+from sahel_atlas.summary import bases_active_on
 from tests.conftest import FIXTURES
 
 FIXTURE_EVENTS = {
@@ -234,7 +238,6 @@ def test_regime_periods_do_not_overlap(data_copy, load):
 WARNINGS = [
     ("events.csv", 4, {"geo_precision": "region"}, "notes", "region precision: notes must name the town"),
     ("events.csv", 4, {"troops": "300"}, "notes", "a troops figure: notes must say"),
-    ("events.csv", 2, {"end_date": "2025-12-31"}, "notes", 'notes must say "ongoing at the dataset\'s cut-off"'),
     ("regimes.csv", 3, {"start_date": "2020-08-25", "began_with": ""}, "start_date", "leaves a gap after the period"),
     ("regimes.csv", 2, {"start_date": "2012-03-01"}, "start_date", "first period must start on 2012-01-01"),
     ("regimes.csv", 3, {"end_date": "2025-06-30"}, "end_date", "last period must end on 2025-12-31"),
@@ -250,6 +253,36 @@ def test_rules_reported_as_warnings_keep_the_row(data_copy, load, filename, line
     assert (problem.file, problem.line, problem.column, problem.severity) == (filename, line, column, WARNING)
     assert rule in problem.rule and "(row kept)" in problem.rule
     assert (len(dataset.events), len(dataset.regimes)) == (5, 2)
+
+
+ONGOING = "Held by the fixture force; ongoing at the dataset's cut-off."
+
+
+def test_a_span_still_running_keeps_an_empty_end_date_and_runs_to_the_cut_off(data_copy, load):
+    rewrite_cell(data_copy, "events.csv", 3, "end_date", "")
+    rewrite_cell(data_copy, "events.csv", 3, "notes", ONGOING)
+    dataset = load(data_copy)
+    assert dataset.problems == []
+    base = dataset.events[dataset.events["event_id"] == "2013-02-01-fixture-base"].iloc[0]
+    assert base["ongoing"] and base["end_date"] == pd.Timestamp("2025-12-31")
+    assert as_records(dataset.events.iloc[[1]])["end_date"].item() == ""  # downloads keep it as written
+    assert list(bases_active_on(dataset.events, date(2025, 12, 31))["event_id"]) == ["2013-02-01-fixture-base"]
+    assert date_span(base, "fr") == "févr. 2013 → en cours"  # month precision, then open-ended
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "rule"),
+    [
+        ({"end_date": "2025-12-31", "notes": ONGOING}, "end_date", "a span still running keeps an empty end_date"),
+        ({"end_date": ""}, "end_date", "a base is a span: it needs an end_date, or notes saying"),
+    ],
+)
+def test_a_span_is_either_ended_or_said_to_run_on(data_copy, load, cells, column, rule):
+    for name, value in cells.items():
+        rewrite_cell(data_copy, "events.csv", 3, name, value)
+    [problem] = load(data_copy).problems
+    assert (problem.line, problem.column, problem.severity) == (3, column, "error")
+    assert rule in problem.rule
 
 
 def test_an_actor_left_out_costs_only_itself(data_copy, load):

@@ -3,6 +3,7 @@ import json
 import re
 from datetime import date
 
+import pandas as pd
 import pytest
 from folium.plugins import Fullscreen
 
@@ -13,8 +14,12 @@ from sahel_atlas.mapview import (
     build_base_map,
     build_event_layers,
     build_regime_layer,
+    date_span,
+    event_description,
+    fatalities_text,
     holder_svg,
     legend_html,
+    place_text,
     shape_svg,
     tooltip_text,
     visible_events,
@@ -138,8 +143,8 @@ def test_older_half_of_the_window_is_faded(fixture_dataset):
     data = markers.payload
     tip, icon = MARKER_FIELDS.index("tip"), MARKER_FIELDS.index("icon")
     icons = {row[tip]: data["icons"][row[icon]][0] for row in data["events"]}
-    assert 'opacity="0.45"' in icons["2015-11-20 · Fixture attack <b>bold</b> & co"]
-    assert 'opacity="1.0"' in icons["2020-08-18 · Fixture coup"]
+    assert 'opacity="0.45"' in icons["20 Nov 2015 · Fixture attack <b>bold</b> & co"]
+    assert 'opacity="1.0"' in icons["18 Aug 2020 · Fixture coup"]
 
 
 def test_regime_layer(geography):
@@ -192,9 +197,9 @@ def test_layer_control_lists_base_overlays_by_stable_id(geography):
 
 def test_french_titles_in_tooltips(fixture_dataset):
     coup = fixture_dataset.events[fixture_dataset.events["category"] == "coup"].iloc[0]
-    assert tooltip_text(coup, "fr") == "2020-08-18 · Coup d'État fictif"
+    assert tooltip_text(coup, "fr") == "18 août 2020 · Coup d'État fictif"
     attack = fixture_dataset.events[fixture_dataset.events["category"] == "attack"].iloc[0]
-    assert tooltip_text(attack, "fr") == tooltip_text(attack, "en")  # no French title written: English
+    assert tooltip_text(attack, "fr") == "20 nov. 2015 · Fixture attack <b>bold</b> & co"  # no French title: English
 
 
 def test_shapes_and_legend():
@@ -205,3 +210,39 @@ def test_shapes_and_legend():
     for label in ("Deployment", "Coup or attempt", "France", "UN (MINUSMA)", "Junta", "Military-led transition"):
         assert label in legend
     assert "Coup d'État ou tentative" in legend_html("fr") and "Junte" in legend_html("fr")
+
+
+def test_dates_read_as_far_as_they_are_known(fixture_dataset):
+    """date_precision reaches every date shown: a year-precision start reads '1960', not '1960-01-01'."""
+    base = fixture_dataset.events.set_index("event_id").loc["2013-02-01-fixture-base"].copy()
+    assert date_span(base, "en") == "Feb 2013 → 15 Aug 2022"  # month precision, then the end day
+    base["date_precision"], base["start_date"] = "year", pd.Timestamp("1960-01-01")
+    assert date_span(base, "fr") == "1960 → 15 août 2022"
+    assert tooltip_text(base, "en").startswith("1960 · ")
+
+
+def test_a_point_standing_in_for_a_region_is_hollow_and_said_approximate(fixture_dataset):
+    events = fixture_dataset.events.copy()
+    attack = events["event_id"] == "2015-11-20-fixture-attack"
+    events.loc[attack, "geo_precision"] = "region"
+    markers, _ = build_event_layers(events, date(2015, 12, 1), date(2015, 1, 1), "fr")
+    data = markers.payload
+    [row] = data["events"]
+    fields = dict(zip(MARKER_FIELDS, row, strict=True))
+    assert fields["place"] == "Ménaka (point approximatif, précision : région)"
+    assert fields["icon"].endswith("-hollow") and 'fill="#ffffff"' in data["icons"][fields["icon"]][0]
+    assert place_text(events[~attack].iloc[0], "fr") == events[~attack].iloc[0]["location"]  # town: as named
+
+
+def test_fatalities_show_the_best_figure_and_the_reported_range(fixture_dataset):
+    events = fixture_dataset.events.set_index("event_id")
+    assert fatalities_text(events.loc["2015-11-20-fixture-attack"]) == "22 (20–27)"
+    assert fatalities_text(events.loc["2020-08-18-fixture-coup"]) == ""  # unknown, not zero
+
+
+def test_the_french_description_is_shown_where_written(fixture_dataset):
+    attack = fixture_dataset.events.set_index("event_id").loc["2015-11-20-fixture-attack"].copy()
+    assert event_description(attack, "fr") == attack["description"]  # none written: English
+    attack["description_fr"] = "Ligne de test synthétique."
+    assert event_description(attack, "fr") == "Ligne de test synthétique."
+    assert event_description(attack, "en") == attack["description"]
