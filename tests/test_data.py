@@ -104,6 +104,27 @@ def test_no_base_ends_on_a_proxy_date_without_saying_so(events):
     assert len(proxy) >= 5
 
 
+HANDOVER = re.compile(r"\bhands? over\b|\b(?:closes|leaves)\b.*\b(?:camp|base)\b", re.IGNORECASE)
+
+
+def test_each_handover_ends_a_base_span_there(events):
+    """A withdrawal that hands a base over has the matching span end: a base within about 30 km whose
+    end_date lies within 3 days of the handover."""
+    bases = events[events["category"] == "base"]
+    handovers = events[(events["category"] == "withdrawal") & events["title"].str.contains(HANDOVER)]
+    unmatched = [
+        h.event_id
+        for h in handovers.itertuples()
+        if not (
+            ((bases["end_date"] - h.start_date).abs() <= pd.Timedelta(days=3))
+            & ((bases["latitude"] - h.latitude).abs() < 0.3)
+            & ((bases["longitude"] - h.longitude).abs() < 0.3)
+        ).any()
+    ]
+    assert unmatched == []
+    assert len(handovers) >= 15
+
+
 @pytest.mark.parametrize(
     ("site", "holder", "start", "end"),
     [
