@@ -141,7 +141,18 @@ def dated_map() -> None:
     with st.expander(t("map_table", lang)):
         shown = visible_events(events, as_of, window_from)
         st.dataframe(
-            as_records(shown)[["event_id", "start_date", "end_date", "category", "title", "location"]],
+            as_records(shown)[
+                [
+                    "event_id",
+                    "start_date",
+                    "date_precision",
+                    "end_date",
+                    "category",
+                    "title",
+                    "location",
+                    "geo_precision",
+                ]
+            ],
             hide_index=True,
             width="stretch",
         )
