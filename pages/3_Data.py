@@ -4,10 +4,13 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from sahel_atlas.citation import citation_text
+from sahel_atlas.datapackage import LICENCES, selection_descriptor
 from sahel_atlas.escape import md_text, safe_url
 from sahel_atlas.export import (
     as_records,
     snapshot_metadata,
+    to_bundle_bytes,
     to_csv_bytes,
     to_geojson_bytes,
     to_metadata_bytes,
@@ -16,7 +19,7 @@ from sahel_atlas.export import (
 from sahel_atlas.filters import describe, file_stem
 from sahel_atlas.i18n import t
 from sahel_atlas.state import query_string
-from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, sidebar
+from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, sidebar, view_link
 
 data, filters, view = sidebar("data")
 lang = view.lang
@@ -42,24 +45,28 @@ st.dataframe(
 
 metadata = data.dataset.metadata
 now = datetime.now(UTC)
-snapshot = snapshot_metadata(
-    metadata,
-    describe(filters, data.country_names(lang), lang),
-    query_string(filters, view),
-    len(events),
-    now,
-)
+link = view_link(filters, view)
+selection = describe(filters, data.country_names(lang), lang)
+citation = citation_text(metadata, link, now.date(), lang)
+snapshot = snapshot_metadata(metadata, selection, query_string(filters, view), len(events), now, link, citation)
+licence_url = LICENCES.get(metadata["licence"], {}).get("path", "")
 stem = file_stem(filters, metadata["version"])
 downloads = (
     ("download_csv", to_csv_bytes(events), "csv", "text/csv"),
     (
         "download_xlsx",
-        to_xlsx_bytes(events, now),
+        to_xlsx_bytes(events, snapshot, now),
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
     ("download_geojson", to_geojson_bytes(events, snapshot), "geojson", "application/geo+json"),
     ("download_metadata", to_metadata_bytes(snapshot), "metadata.json", "application/json"),
+    (
+        "download_bundle",
+        to_bundle_bytes(events, snapshot, selection_descriptor(metadata, selection), licence_url),
+        "zip",
+        "application/zip",
+    ),
 )
 for column, (label, content, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
     column.download_button(

@@ -18,6 +18,7 @@ locale; every cell is written as a text cell, so none can run as a formula.
 
 import io
 import json
+import zipfile
 from datetime import date, datetime
 
 import pandas as pd
@@ -54,7 +55,7 @@ def to_csv_bytes(events: pd.DataFrame) -> bytes:
     return csv_bytes(as_records(events))
 
 
-def xlsx_bytes(table: pd.DataFrame, sheet: str, created: datetime) -> bytes:
+def xlsx_bytes(table: pd.DataFrame, sheet: str, created: datetime, about: dict | None = None) -> bytes:
     """`table` as an Excel workbook of one sheet: a header row, then every value as a text cell (never a
     formula, whatever it starts with). `created` is stored as the file's creation and modification time,
     so the same rows give the same bytes."""
@@ -64,7 +65,11 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str, created: datetime) -> bytes:
     page.title = sheet
     for row in [list(table.columns), *table.astype(str).itertuples(index=False)]:
         page.append(list(row))
-    for cells in page.iter_rows():
+    if about:  # a second sheet: what the rows are (field, value)
+        page = book.create_sheet("metadata")
+        for key, value in about.items():
+            page.append([key, ", ".join(value) if isinstance(value, list) else str(value)])
+    for cells in (cell for sheet_ in book.worksheets for cell in sheet_.iter_rows()):
         for cell in cells:
             cell.data_type = TYPE_STRING
     out = io.BytesIO()
@@ -72,12 +77,17 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str, created: datetime) -> bytes:
     return out.getvalue()
 
 
-def to_xlsx_bytes(events: pd.DataFrame, created: datetime) -> bytes:
-    return xlsx_bytes(as_records(events), "events", created)
+def to_xlsx_bytes(events: pd.DataFrame, snapshot: dict, created: datetime) -> bytes:
+    """The rows on a sheet "events", and the snapshot's metadata (version, selection, link, licence,
+    citation, export time) on a sheet "metadata"."""
+    return xlsx_bytes(as_records(events), "events", created, snapshot)
 
 
-def snapshot_metadata(metadata: dict, selection: str, view_query: str, rows: int, exported_at: datetime) -> dict:
-    """What a downloaded file is: dataset, version, selection, how to reproduce the view, when."""
+def snapshot_metadata(
+    metadata: dict, selection: str, view_query: str, rows: int, exported_at: datetime, link: str, citation: str
+) -> dict:
+    """What a downloaded file is: dataset, version, licence, selection, the view's link and query, how to
+    cite it, when."""
     return {
         "dataset": metadata["title"],
         "version": metadata["version"],
@@ -85,6 +95,8 @@ def snapshot_metadata(metadata: dict, selection: str, view_query: str, rows: int
         "licence": metadata["licence"],
         "selection": selection,
         "view_query": view_query,
+        "link": link,
+        "citation": citation,
         "rows": rows,
         "columns": list(EVENT_COLUMNS),
         "data_dictionary": "data/README.md",
@@ -153,3 +165,45 @@ def as_of_snapshot(events: pd.DataFrame, regimes: pd.DataFrame, day: date) -> pd
 
 def as_of_snapshot_csv(events: pd.DataFrame, regimes: pd.DataFrame, day: date) -> bytes:
     return csv_bytes(as_of_snapshot(events, regimes, day))
+
+
+LICENCE_TEXT = """The data in this bundle (events.csv, events.geojson) is published by Sahel Atlas under the
+licence {licence} ({url}): you may share and adapt it, for any purpose, if you give appropriate credit,
+link to the licence and say whether you changed it. Credit it as follows:
+
+{citation}
+
+Each event lists its own sources; their texts belong to their publishers.
+"""
+README_TEXT = """{dataset}
+Version {version}, cut-off {cutoff}, exported {exported_at}.
+
+Selection: {selection} ({rows} events)
+View: {link}
+
+Files: events.csv (the selected rows, in the columns of the dataset's events.csv; UTF-8 with a byte-order
+mark), events.geojson (the same rows as points), datapackage.json (Frictionless Data Package: the Table
+Schema of events.csv; validate with `frictionless validate datapackage.json`), metadata.json, LICENSE.txt.
+
+Cite: {citation}
+"""
+
+
+def to_bundle_bytes(events: pd.DataFrame, snapshot: dict, descriptor: dict, licence_url: str) -> bytes:
+    """A ZIP of the rows shown: CSV, GeoJSON, the Data Package descriptor (`descriptor`, whose resource is
+    events.csv), the metadata, a README and the licence. Entries carry the export time, so the same view
+    exported at the same second gives the same bytes."""
+    stamp = datetime.fromisoformat(snapshot["exported_at"]).timetuple()[:6]
+    files = {
+        "events.csv": to_csv_bytes(events),
+        "events.geojson": to_geojson_bytes(events, snapshot),
+        "datapackage.json": (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        "metadata.json": to_metadata_bytes(snapshot),
+        "README.txt": README_TEXT.format(**snapshot).encode("utf-8"),
+        "LICENSE.txt": LICENCE_TEXT.format(url=licence_url, **snapshot).encode("utf-8"),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for name, content in files.items():
+            bundle.writestr(zipfile.ZipInfo(name, date_time=stamp), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()

@@ -247,6 +247,11 @@ TEXT = {
     "legend_categories": {"en": "Events", "fr": "Événements"},
     "legend_bases": {"en": "Bases held, by holder", "fr": "Bases tenues, par détenteur"},
     "legend_regimes": {"en": "Regime", "fr": "Régime"},
+    "cite_title": {"en": "Cite this view", "fr": "Citer cette vue"},
+    "citation": {
+        "en": "{author} ({year}). {title}, version {version}. {link} (accessed {accessed}).",
+        "fr": "{author} ({year}). {title}, version {version}. {link} (consulté le {accessed}).",
+    },
     "legend_approximate": {"en": "hollow: approximate point", "fr": "creux : point approximatif"},
     "legend_faded": {
         "en": "older events of the window are faded",
@@ -343,6 +348,10 @@ TEXT = {
     # data page
     "download_csv": {"en": "Download CSV", "fr": "Télécharger le CSV"},
     "download_geojson": {"en": "Download GeoJSON", "fr": "Télécharger le GeoJSON"},
+    "download_bundle": {
+        "en": "Download all (.zip: CSV, GeoJSON, data package, licence)",
+        "fr": "Tout télécharger (.zip : CSV, GeoJSON, paquet de données, licence)",
+    },
     "download_metadata": {"en": "Download metadata (JSON)", "fr": "Télécharger les métadonnées (JSON)"},
     "first_source": {"en": "first source", "fr": "première source"},
     "all_sources": {"en": "all sources", "fr": "toutes les sources"},

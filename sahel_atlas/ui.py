@@ -8,12 +8,14 @@ rewrites the URL from them, so a copied link restores the view (the page is in t
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from .citation import bibtex, citation_text, ris
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .escape import html_attr, html_link, html_text, js_string, md_text
 from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index
@@ -28,6 +30,7 @@ from .state import (
     from_query_params,
     operation_choices,
     picked_actors,
+    query_string,
     to_query_params,
 )
 from .summary import narrowing_filters
@@ -324,6 +327,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
         )
         st.button(t("reset", lang), key="w_reset", on_click=on_widget, args=("w_reset", _reset), width="stretch")
         copy_link_button(lang)
+        cite_box(data.dataset.metadata, view_link(filters, view), lang)
         st.caption(md_text(t("footer", lang, **data.dataset.metadata)))
 
     for notice in st.session_state.pop(NOTICES_KEY, []):
@@ -331,6 +335,34 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
     problems_panel(data.dataset.problems, lang)
     sync_url()
     return data, filters, view
+
+
+def view_link(filters: Filters, view: View) -> str:
+    """The link to this view: the page's address as the browser has it, with the state's query."""
+    base = (st.context.url or "").split("?")[0]
+    query = query_string(filters, view)
+    return f"{base}?{query}" if query else base
+
+
+def cite_box(metadata: dict, link: str, lang: str) -> None:
+    """How to cite this view: a sentence in the reader's language, BibTeX and RIS (shown as text and
+    downloadable), each with the dataset version, the view's link and today's date as the access date."""
+    today = datetime.now(UTC).date()
+    with st.expander(t("cite_title", lang), icon=":material/format_quote:"):
+        st.markdown(md_text(citation_text(metadata, link, today, lang)))
+        for label, text, extension, mime in (
+            ("BibTeX", bibtex(metadata, link, today), "bib", "application/x-bibtex"),
+            ("RIS", ris(metadata, link, today), "ris", "application/x-research-info-systems"),
+        ):
+            st.html(f'<pre style="white-space:pre-wrap;font-size:0.75rem">{html_text(text)}</pre>')
+            st.download_button(
+                f"{label} (.{extension})",
+                text,
+                file_name=f"sahel-atlas-{metadata['version']}.{extension}",
+                mime=mime,
+                on_click="ignore",
+                key=f"cite_{extension}",
+            )
 
 
 def selection_sentence(data: AppData, filters: Filters, view: View, shown: int) -> None:

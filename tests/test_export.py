@@ -48,9 +48,13 @@ def test_csv_opens_in_excel_and_round_trips_in_pandas(fixture_dataset):
 def test_xlsx_holds_the_rows_as_text_cells(fixture_dataset):
     """The workbook opens in Excel whatever its locale's separator; every value is a text cell, exact."""
     created = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
-    content = to_xlsx_bytes(fixture_dataset.events, created)
-    assert content == to_xlsx_bytes(fixture_dataset.events, created)  # same rows, same bytes
-    sheet = load_workbook(io.BytesIO(content)).active
+    content = to_xlsx_bytes(fixture_dataset.events, SNAPSHOT, created)
+    assert content == to_xlsx_bytes(fixture_dataset.events, SNAPSHOT, created)  # same rows, same bytes
+    book = load_workbook(io.BytesIO(content))
+    assert book.sheetnames == ["events", "metadata"]
+    about = {key: value for key, value in book["metadata"].iter_rows(values_only=True)}
+    assert about == SNAPSHOT  # version, selection, link, citation … travel with the rows
+    sheet = book["events"]
     rows = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == list(EVENT_COLUMNS)
     assert rows[1:] == as_records(fixture_dataset.events).to_numpy().tolist()
@@ -95,12 +99,18 @@ def test_csv_of_nothing_is_the_header(fixture_dataset):
     assert to_csv_bytes(fixture_dataset.events.iloc[0:0]) == BOM + header + b"\n"
 
 
-SNAPSHOT = {"selection": "All attack events.", "version": "0.2.0"}
+SNAPSHOT = {
+    "selection": "All attack events.",
+    "version": "0.2.0",
+    "link": "http://localhost/Data?category=attack",
+    "citation": "Sahel Atlas (2026). =cmd| not a formula",
+}
 
 
 def test_snapshot_metadata(fixture_dataset):
+    exported = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
     snapshot = snapshot_metadata(
-        fixture_dataset.metadata, "All events.", "category=attack", 1, datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+        fixture_dataset.metadata, "All events.", "category=attack", 1, exported, "http://h/Data?x=1", "Cite me."
     )
     assert json.loads(to_metadata_bytes(snapshot)) == {
         "dataset": fixture_dataset.metadata["title"],
@@ -109,6 +119,8 @@ def test_snapshot_metadata(fixture_dataset):
         "licence": "CC BY 4.0",
         "selection": "All events.",
         "view_query": "category=attack",
+        "link": "http://h/Data?x=1",
+        "citation": "Cite me.",
         "rows": 1,
         "columns": list(EVENT_COLUMNS),
         "data_dictionary": "data/README.md",

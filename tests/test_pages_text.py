@@ -139,7 +139,7 @@ def test_an_empty_selection_says_what_narrows_it_and_how_to_widen_it(page, query
     assert all(n in unescaped for n in narrowing), unescaped
     assert ("Reset filters" if "lang" not in query else "Réinitialiser les filtres") in message
     assert not at.get("plotly_chart") and not at.dataframe  # no empty axes, no empty table
-    assert not at.get("download_button")
+    assert not at.main.get("download_button")  # the cite box in the sidebar offers BibTeX and RIS
 
 
 def test_overview_and_about_say_what_they_count():

@@ -136,7 +136,7 @@ def test_hostile_text_is_shown_literally_in_tooltips_popups_and_records(hostile_
     koutougou = frame.locator(".sahel-marker[aria-label*='script']")
     koutougou.hover()
     tooltip = frame.locator(".leaflet-tooltip-top")  # a marker's (a region's follows the pointer)
-    assert tooltip.inner_text() == f"2023-08-15 · {HOSTILE_TITLES[HOSTILE_PLACE[0]]}"
+    assert tooltip.inner_text() == f"15 Aug 2023 · {HOSTILE_TITLES[HOSTILE_PLACE[0]]}"
     koutougou.click()
     popup = frame.locator(".leaflet-popup-content")
     assert HOSTILE_TITLES[HOSTILE_PLACE[0]] in popup.inner_text() and HOSTILE_PLACE[1] in popup.inner_text()
@@ -153,7 +153,7 @@ def test_two_events_with_one_tooltip_are_told_apart_by_id(hostile_visit):
     page = v.open("Map?asof=2023-12-31&window=0&region=Sahel&q=Quuxtwin")
     frame = map_frame(page)
     frame.locator(".marker-cluster").first.click()  # same place: spiderfied at once
-    twins = frame.locator(f".sahel-marker[aria-label='2023-04-20 · {TWIN_TITLE}']")
+    twins = frame.locator(f".sahel-marker[aria-label='20 Apr 2023 · {TWIN_TITLE}']")
     frame.wait_for_function("() => document.querySelectorAll('.sahel-marker').length === 2", timeout=10_000)
     seen = []
     for index in range(2):
@@ -174,7 +174,7 @@ def test_a_marker_clicked_again_after_another_selection_is_selected(visit):
     v = visit()
     page = v.open("Map?category=coup&from=2023-07-01&to=2023-08-31&asof=2023-08-31&region=West+and+Central+Africa")
     frame = map_frame(page)
-    niger = "2023-07-26 · "
+    niger = "26 Jul 2023 · "
     frame.locator(f".sahel-marker[aria-label^='{niger}']").click()
     record_heading(page, "Niger")
     page.get_by_test_id("stSidebarNav").get_by_text("Timeline").click()
