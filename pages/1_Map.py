@@ -30,6 +30,7 @@ from sahel_atlas.ui import (
     set_view,
     show_record,
     sidebar,
+    view_link,
     widget_value,
 )
 
@@ -171,4 +172,6 @@ selected = data.events[data.events["event_id"] == view.event]
 if selected.empty:
     st.info(t("click_marker", lang))
 else:
-    show_record(selected.iloc[0], data.country_names(lang), lang)
+    show_record(
+        selected.iloc[0], data.country_names(lang), lang, data.dataset.metadata["version"], view_link(filters, view)
+    )

@@ -5,7 +5,15 @@ import streamlit as st
 from sahel_atlas.charts import build_timeline
 from sahel_atlas.i18n import t
 from sahel_atlas.state import as_of_in
-from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, set_view, show_record, sidebar
+from sahel_atlas.ui import (
+    empty_selection,
+    filtered_events,
+    selection_sentence,
+    set_view,
+    show_record,
+    sidebar,
+    view_link,
+)
 
 data, filters, view = sidebar("timeline")
 lang = view.lang
@@ -31,4 +39,6 @@ else:
 
 selected = data.events[data.events["event_id"] == view.event]
 if not selected.empty:
-    show_record(selected.iloc[0], data.country_names(lang), lang)
+    show_record(
+        selected.iloc[0], data.country_names(lang), lang, data.dataset.metadata["version"], view_link(filters, view)
+    )

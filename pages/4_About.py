@@ -1,14 +1,17 @@
 """About the data: version, coverage, troop strength, how to cite, how to report an error, method."""
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 from sahel_atlas.charts import build_events_by_country, build_events_per_year, build_strength_chart
+from sahel_atlas.citation import citation_text
 from sahel_atlas.codebook import DATA_CUTOFF, DATA_START
 from sahel_atlas.escape import md_text
 from sahel_atlas.filters import Filters
 from sahel_atlas.i18n import format_date, t
-from sahel_atlas.summary import citation, source_domains
-from sahel_atlas.ui import DATA_DIR, filtered_events, sidebar
+from sahel_atlas.summary import source_domains
+from sahel_atlas.ui import DATA_DIR, filtered_events, sidebar, view_link
 
 data, _, view = sidebar("about")
 lang = view.lang
@@ -45,7 +48,7 @@ st.plotly_chart(build_strength_chart(dataset.strength, force, lang), width="stre
 st.caption(t("strength_caption", lang))
 
 st.subheader(t("cite", lang), anchor=False)
-st.code(citation(metadata), language=None, wrap_lines=True)
+st.markdown(md_text(citation_text(metadata, view_link(Filters(), view), datetime.now(UTC).date(), lang)))
 st.markdown(t("cite_note", lang))
 
 st.subheader(t("report", lang), anchor=False)

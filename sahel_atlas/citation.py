@@ -7,16 +7,15 @@ from urllib.parse import quote
 
 from .i18n import format_date, t
 
-AUTHOR = "Sahel Atlas"
-
 
 def citation_text(metadata: dict, link: str, accessed: date, lang: str) -> str:
-    """'Sahel Atlas (2026). Title, version 0.3.0. Link (accessed 1 Dec 2026).' in `lang`."""
+    """'Sahel Atlas (2026). Title, version 0.3.0. Link (accessed 1 Dec 2026).' in `lang`; the author is the
+    dataset's publisher (data/dataset.json)."""
     link = plain_link(link)
     return t(
         "citation",
         lang,
-        author=AUTHOR,
+        author=metadata["publisher"],
         year=metadata["released"][:4],
         title=metadata["title"],
         version=metadata["version"],
@@ -42,7 +41,7 @@ def bibtex_value(text: str) -> str:
 def bibtex(metadata: dict, link: str, accessed: date) -> str:
     key = "sahelatlas" + metadata["released"][:4]
     fields = {
-        "author": f"{{{bibtex_value(AUTHOR)}}}",  # braces: a corporate author, not "Atlas, Sahel"
+        "author": f"{{{bibtex_value(metadata['publisher'])}}}",  # braces: a corporate author, not "Atlas, Sahel"
         "title": bibtex_value(metadata["title"]),
         "year": bibtex_value(metadata["released"][:4]),
         "version": bibtex_value(metadata["version"]),
@@ -57,7 +56,7 @@ def bibtex(metadata: dict, link: str, accessed: date) -> str:
 def ris(metadata: dict, link: str, accessed: date) -> str:
     lines = [
         ("TY", "DATA"),
-        ("AU", AUTHOR),
+        ("AU", metadata["publisher"]),
         ("TI", metadata["title"]),
         ("PY", metadata["released"][:4]),
         ("ET", metadata["version"]),
@@ -68,3 +67,10 @@ def ris(metadata: dict, link: str, accessed: date) -> str:
     ]
     # one line per tag: a line break inside a value would start a new (bogus) tag
     return "".join(f"{tag}  - {' '.join(value.split())}\n" for tag, value in lines)
+
+
+def error_report(event_id: str, title: str, version: str, link: str, lang: str) -> str:
+    """The text of an error report about one event, prefilled with what identifies it (event id, title,
+    dataset version, the link to the view with the event selected) and the questions a correction needs
+    answered (CONTRIBUTING.md)."""
+    return t("report_form", lang, event_id=event_id, title=title, version=version, link=plain_link(link))

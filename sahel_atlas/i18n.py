@@ -323,15 +323,32 @@ TEXT = {
         "fait, il n'en est pas la source originale. Les téléchargements portent la version dans leur nom et un "
         "fichier de métadonnées.",
     },
+    "report_form": {
+        "en": "Error report for Sahel Atlas\nevent_id: {event_id}\ntitle: {title}\ndataset version: {version}\n"
+        "view: {link}\n\nWhich field is wrong:\nWhat it should say:\nSource (URL) that shows it:\n",
+        "fr": "Signalement d'erreur pour Sahel Atlas\nevent_id : {event_id}\ntitre : {title}\n"
+        "version des données : {version}\nvue : {link}\n\nChamp erroné :\nCe qu'il devrait indiquer :\n"
+        "Source (URL) qui le montre :\n",
+    },
+    "report_event": {"en": "Report an error in this record", "fr": "Signaler une erreur dans cette fiche"},
+    "report_event_help": {
+        "en": "Copy this text, fill in the last three lines and send it to the maintainers as CONTRIBUTING.md says; "
+        "the event id and the link let them find the row.",
+        "fr": "Copiez ce texte, remplissez les trois dernières lignes et envoyez-le aux responsables comme l'indique "
+        "CONTRIBUTING.md ; l'identifiant et le lien leur permettent de retrouver la ligne.",
+    },
     "report": {"en": "Report an error", "fr": "Signaler une erreur"},
     "report_text": {
-        "en": "Open an issue in the Sahel Atlas repository with the event's `event_id` (shown in every record and "
-        "download), what is wrong, and a source that shows the correct fact. Corrections are listed in the "
-        "changelog of the data dictionary below and in the next version's number.",
-        "fr": "Ouvrez un ticket dans le dépôt de Sahel Atlas avec l'`event_id` de l'événement (visible dans chaque "
-        "fiche et chaque téléchargement), ce qui est faux, et une source qui montre le fait exact. Les "
-        "corrections figurent dans le journal des modifications du dictionnaire ci-dessous et dans le numéro de "
-        "la version suivante.",
+        "en": "Each record has a *Report an error in this record* box with a prefilled text (the event's "
+        "`event_id`, the dataset version and the view's link): add what is wrong and a source that shows the "
+        "correct fact, and open an issue in the Sahel Atlas repository with it. CONTRIBUTING.md says how a "
+        "correction is checked; corrections are listed in the changelog of the data dictionary and in the next "
+        "version's number.",
+        "fr": "Chaque fiche a un encadré *Signaler une erreur dans cette fiche* avec un texte prérempli "
+        "(l'`event_id` de l'événement, la version des données et le lien de la vue) : ajoutez ce qui est faux et "
+        "une source qui montre le fait exact, puis ouvrez un ticket dans le dépôt de Sahel Atlas avec ce texte. "
+        "CONTRIBUTING.md explique comment une correction est vérifiée ; les corrections figurent dans le journal "
+        "des modifications du dictionnaire et dans le numéro de la version suivante.",
     },
     "sources_title": {"en": "Sources", "fr": "Sources"},
     "sources_count": {

@@ -92,10 +92,3 @@ def source_domains(events: pd.DataFrame) -> pd.DataFrame:
     per_event = domains.groupby(level=0).unique().explode()
     counts = per_event.value_counts().rename_axis("website").reset_index(name="events citing it")
     return counts
-
-
-def citation(metadata: dict) -> str:
-    return (
-        f"{metadata['publisher']}. {metadata['title']}. Dataset version {metadata['version']} "
-        f"(cut-off {metadata['cutoff']}), released {metadata['released']}. Licence: {metadata['licence']}."
-    )

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from .citation import bibtex, citation_text, ris
+from .citation import bibtex, citation_text, error_report, ris
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .escape import html_attr, html_link, html_text, js_string, md_text
 from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index
@@ -372,8 +372,9 @@ def selection_sentence(data: AppData, filters: Filters, view: View, shown: int) 
     st.markdown(f"{md_text(sentence)} {t('shown', view.lang, count=shown, total=len(data.events))}")
 
 
-def show_record(event: pd.Series, names: dict, lang: str) -> None:
-    """One event's full record, every field, sources as links."""
+def show_record(event: pd.Series, names: dict, lang: str, version: str, link: str) -> None:
+    """One event's full record, every field, sources as links, and a prefilled error report (`version`: the
+    dataset's, `link`: the view with this event selected)."""
     st.subheader(md_text(event_title(event, lang)), anchor=False)
     st.markdown(
         f"**{md_text(date_span(event, lang))}** "
@@ -394,6 +395,10 @@ def show_record(event: pd.Series, names: dict, lang: str) -> None:
     st.markdown("\n".join(f"- **{k}:** {md_text(v)}" for k, v in facts.items() if v))
     links = "<br>".join(html_link(url) for url in event["sources"].split())  # HTML: no Markdown parsing
     st.html(f"<p><strong>{html_text(t('f_sources', lang))}</strong><br>{links}</p>")
+    with st.expander(t("report_event", lang), icon=":material/flag:"):
+        st.caption(t("report_event_help", lang))
+        report = error_report(event["event_id"], event_title(event, lang), version, link, lang)
+        st.html(f'<pre style="white-space:pre-wrap;font-size:0.8rem">{html_text(report)}</pre>')
 
 
 def empty_selection(filters: Filters, lang: str) -> None:

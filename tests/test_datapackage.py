@@ -112,7 +112,13 @@ def test_a_bundle_with_a_bad_cell_does_not_validate(fixture_dataset, tmp_path):
     assert not validate(str(tmp_path / "datapackage.json")).valid
 
 
-META = {"title": "Atlas & co_1 {x}", "version": "0.3.0", "released": "2026-12-01", "licence": "CC BY 4.0"}
+META = {
+    "title": "Atlas & co_1 {x}",
+    "version": "0.3.0",
+    "released": "2026-12-01",
+    "licence": "CC BY 4.0",
+    "publisher": "Sahel Atlas",
+}
 HOSTILE_LINK = "http://localhost:8501/Data?q=a b}\n%TY  - JOUR&lang=fr"
 
 
