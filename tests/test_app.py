@@ -177,7 +177,7 @@ def test_about_page_shows_version_citation_and_coverage():
     at = run("pages/4_About.py")
     metadata = json.loads((ROOT / "data" / "dataset.json").read_text(encoding="utf-8"))
     assert f"version **{metadata['version']}**" in at.markdown[0].value
-    [cite] = [m.value for m in at.markdown if "(accessed " in m.value]
+    [cite] = [m.value for m in at.main.markdown if "(accessed " in m.value]
     assert f"version {metadata['version']}" in cite.replace("\\", "") and metadata["publisher"] in cite
     assert any(metadata["licence"] in m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == 3  # per year, by country, troop strength

@@ -153,3 +153,15 @@ def test_ris_keeps_one_line_per_tag():
         "ER  - ",
     ]
     assert "UR  - http://localhost:8501/Data?q=a%20b%7D%0A%TY%20%20-%20JOUR&lang=fr" in lines
+
+
+def test_citation_cff_names_the_shipped_version():
+    """CITATION.cff, data/dataset.json and the data package agree on title, version, date and licence."""
+    metadata = json.loads((ROOT / "data" / "dataset.json").read_text(encoding="utf-8"))
+    cff = dict(
+        line.split(": ", 1) for line in (ROOT / "CITATION.cff").read_text(encoding="utf-8").splitlines() if ": " in line
+    )
+    assert cff["version"] == metadata["version"]
+    assert cff["date-released"] == f'"{metadata["released"]}"'
+    assert cff["title"] == f'"{metadata["title"]}"'
+    assert cff["license"] == descriptor(metadata)["licenses"][0]["name"] == "CC-BY-4.0"

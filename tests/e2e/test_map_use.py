@@ -164,7 +164,7 @@ def test_two_events_with_one_tooltip_are_told_apart_by_id(hostile_visit):
             timeout=20_000,
         )
         seen.append(next(i for i in TWINS if f"event={i}" in page.url))
-        page.get_by_text(seen[-1]).first.wait_for(timeout=20_000)  # the record shows the id clicked
+        page.get_by_test_id("stMain").get_by_text(seen[-1]).first.wait_for(timeout=20_000)  # the record shows it
     assert sorted(seen) == sorted(TWINS)
     assert v.errors == [] and v.dialogs == []
 
