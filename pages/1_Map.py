@@ -120,7 +120,7 @@ def dated_map() -> None:
     )
     window_from = window_start(as_of, view.window, filters.start)
     layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang)]
-    layers += build_event_layers(events, as_of, window_from, lang, view.event)
+    layers += build_event_layers(events, as_of, window_from, lang, view.event, data.actor_names(lang))
     map_key = f"map-{view.region}-{lang}"
     st_folium(
         build_base_map(data.geography, view.region, lang),
@@ -132,8 +132,12 @@ def dated_map() -> None:
         use_container_width=True,
     )
     operations = operations_on(events, as_of)
+    actor_names = data.actor_names(lang)
     names = sorted(
-        {f"{o['operation'] or event_title(o, lang)} ({o['actor_list'][0]})" for _, o in operations.iterrows()}
+        {
+            f"{o['operation'] or event_title(o, lang)} ({actor_names.get(o['actor_list'][0], o['actor_list'][0])})"
+            for _, o in operations.iterrows()
+        }
     )
     listed = ", ".join(md_text(name) for name in names) or t("none", lang)
     st.markdown(f"**{t('operations_active', lang, day=format_date(as_of, lang))}:** {listed}")
@@ -172,6 +176,4 @@ selected = data.events[data.events["event_id"] == view.event]
 if selected.empty:
     st.info(t("click_marker", lang))
 else:
-    show_record(
-        selected.iloc[0], data.country_names(lang), lang, data.dataset.metadata["version"], view_link(filters, view)
-    )
+    show_record(selected.iloc[0], data, lang, view_link(filters, view))

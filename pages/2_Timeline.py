@@ -25,7 +25,9 @@ if events.empty:
     empty_selection(filters, lang)
 else:
     chosen = st.plotly_chart(
-        build_timeline(events, filters.start, filters.end, lang, view.event, as_of_in(view, filters)),
+        build_timeline(
+            events, filters.start, filters.end, lang, view.event, as_of_in(view, filters), data.actor_names(lang)
+        ),
         width="stretch",
         on_select="rerun",
         selection_mode="points",
@@ -39,6 +41,4 @@ else:
 
 selected = data.events[data.events["event_id"] == view.event]
 if not selected.empty:
-    show_record(
-        selected.iloc[0], data.country_names(lang), lang, data.dataset.metadata["version"], view_link(filters, view)
-    )
+    show_record(selected.iloc[0], data, lang, view_link(filters, view))

@@ -43,7 +43,12 @@ right.plotly_chart(build_events_by_country(events, data.country_names(lang), lan
 
 st.subheader(t("strength", lang), anchor=False)
 forces = list(dict.fromkeys(dataset.strength["force"]))
-force = st.selectbox(t("strength_force", lang), forces, index=forces.index("France") if "France" in forces else 0)
+force = st.selectbox(
+    t("strength_force", lang),
+    forces,
+    index=forces.index("France") if "France" in forces else 0,
+    format_func=lambda name: data.actor_names(lang).get(name, name),
+)
 st.plotly_chart(build_strength_chart(dataset.strength, force, lang), width="stretch")
 st.caption(t("strength_caption", lang))
 

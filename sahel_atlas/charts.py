@@ -31,9 +31,10 @@ SHORT_SPAN_SHARE = 0.03
 CLOSE_SHARE = 0.012
 
 
-def span_lane(event: Mapping, lang: str = "en") -> str:
-    """Spans sit in lanes grouped by their first actor: 'France · Barkhane', 'France · base Gao'."""
-    actor = event["actor_list"][0]
+def span_lane(event: Mapping, lang: str = "en", actor_names: Mapping[str, str] | None = None) -> str:
+    """Spans sit in lanes grouped by their first actor, named in the reader's language (`actor_names`):
+    'France · Barkhane', 'États-Unis · base Agadez'."""
+    actor = (actor_names or {}).get(event["actor_list"][0], event["actor_list"][0])
     if event["category"] == "base":
         return f"{actor} · {t('base_lane', lang)} {event['location']}"
     what = event["operation"] or event_title(event, lang)
@@ -101,8 +102,10 @@ def build_timeline(
     lang: str = "en",
     selected: str = "",
     as_of: date | None = None,
+    actor_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Spans as bars in lanes by actor; point events as shaped markers in one lane per category.
+    """Spans as bars in lanes by actor (named by `actor_names`: actor -> name in `lang`); point events as
+    shaped markers in one lane per category.
 
     Every item has a target a finger can hit at the default view: spans shorter than SHORT_SPAN_SHARE of
     the shown range get a marker at their start, point events that would cover each other are stacked in
@@ -116,9 +119,10 @@ def build_timeline(
     events = events.reset_index(drop=True)
     spans = events[events["end_date"].notna()].copy()
     points = events[events["end_date"].isna()].sort_values("start_date", kind="stable").copy()
-    spans["lane"] = [span_lane(e, lang) for e in spans.to_dict("records")]
+    spans["lane"] = [span_lane(e, lang, actor_names) for e in spans.to_dict("records")]
     first_start = spans.groupby("lane")["start_date"].min()
-    actor_first = spans.assign(actor=spans["actor_list"].str[0]).groupby("actor")["start_date"].min()
+    first_actor = spans["actor_list"].str[0].map(lambda actor: (actor_names or {}).get(actor, actor))
+    actor_first = spans.assign(actor=first_actor).groupby("actor")["start_date"].min()
     lanes = sorted(first_start.index, key=lambda lane: (actor_first[lane.split(" · ")[0]], first_start[lane], lane))
     points["lane"] = points["category"].map(CATEGORY_LABELS[lang])
     point_lanes = [label for c, label in CATEGORY_LABELS[lang].items() if c in set(points["category"])]

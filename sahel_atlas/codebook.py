@@ -43,7 +43,7 @@ REGIME_COLUMNS = ("country", "start_date", "end_date", "regime", "leader", "bega
 REGIMES = ("civilian", "military-led transition", "junta")
 STRENGTH_COLUMNS = ("date", "force", "scope", "troops", "kind", "date_precision", "source", "notes")
 STRENGTH_KINDS = ("deployed", "authorised", "peak", "planned", "estimate")
-ACTOR_COLUMNS = ("actor", "type", "country", "aliases", "description")
+ACTOR_COLUMNS = ("actor", "type", "country", "aliases", "description", "name_fr")
 LIST_SEPARATOR = ";"
 SOURCE_SEPARATOR = " "
 

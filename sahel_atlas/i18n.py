@@ -295,12 +295,13 @@ TEXT = {
     },
     # about page
     "about_intro": {
-        "en": "**{title}** — version **{version}**, cut-off {cutoff}, released {released}, data licence {licence} (code: MIT). "
-        "{events} events, {actors} actors, {operations} operations; every event cites the sources it was checked "
-        "against. This page describes the whole dataset, whatever the filters.",
-        "fr": "**{title}** — version **{version}**, arrêtée au {cutoff}, publiée le {released}, données sous licence {licence} (code : MIT). "
-        "{events} événements, {actors} acteurs, {operations} opérations ; chaque événement cite les sources qui "
-        "ont servi à le vérifier. Cette page décrit tout le jeu de données, quels que soient les filtres.",
+        "en": "**{title}** — version **{version}**, cut-off {cutoff}, released {released}, data licence {licence} "
+        "(code: MIT). {events} events, {actors} actors, {operations} operations; every event cites the sources it "
+        "was checked against. This page describes the whole dataset, whatever the filters.",
+        "fr": "**{title}** — version **{version}**, arrêtée au {cutoff}, publiée le {released}, données sous "
+        "licence {licence} (code : MIT). {events} événements, {actors} acteurs, {operations} opérations ; chaque "
+        "événement cite les sources qui ont servi à le vérifier. Cette page décrit tout le jeu de données, quels "
+        "que soient les filtres.",
     },
     "coverage": {"en": "Coverage", "fr": "Couverture"},
     "strength": {"en": "Troop strength over time", "fr": "Effectifs au fil du temps"},

@@ -17,7 +17,8 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -63,6 +64,7 @@ DECIMAL_PATTERN = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 CONTROL_PATTERN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 # A spreadsheet runs a cell that starts like this as a formula (OWASP "CSV injection"); downloads keep values
 # exact, so such a text may not enter the data at all. A signed number ('-12.5') is not text.
+CSV_FIELD_LIMIT = 131_072  # characters: Python's default, whatever another library set
 FORMULA_PATTERN = re.compile(r"[=+\-@]")
 SIGNED_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 WHOLE_NUMBER_RULE = "a whole number written with the digits 0-9 (at most 7)"
@@ -241,10 +243,27 @@ def cell_issues(row: dict) -> list[tuple]:
     return issues
 
 
+@contextmanager
+def csv_field_limit(limit: int) -> Iterator[None]:
+    """The csv module's field size limit is global state (a library may raise it on import, as frictionless
+    does): the reader uses its own for a file, then puts the previous one back."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list | None, list[Problem]]:
     """CSV rows as (line the row starts on, {column: value}, (column, value, rule) for cells too long or
     holding control characters), and the problems of encoding, header and shape (rows not even split
-    into cells are reported and left out). The rows are None if the file is left out."""
+    into cells are reported and left out). The rows are None if the file is left out. A field longer than
+    CSV_FIELD_LIMIT characters costs its row before it is even split into cells."""
+    with csv_field_limit(CSV_FIELD_LIMIT):
+        return _read_rows(path, columns, required)
+
+
+def _read_rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> tuple[list | None, list[Problem]]:
     name = path.name
     text, problems = read_text(path)
     if text is None:

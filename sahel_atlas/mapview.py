@@ -254,7 +254,7 @@ MARKER_FIELDS = ("id", "lat", "lng", "icon", "tip", "title", "when", "kind", "ac
 FADED = 0.45  # opacity of the older half of the event window
 
 
-def marker_row(event: pd.Series, icon: str, lang: str) -> list:
+def marker_row(event: pd.Series, icon: str, lang: str, actor_names: dict) -> list:
     """One marker as data: its id, position (5 decimals, about a metre), icon key and its texts; links are
     only the http(s) sources."""
     links = [url for url in event["sources"].split(SOURCE_SEPARATOR) if safe_url(url)]
@@ -267,7 +267,7 @@ def marker_row(event: pd.Series, icon: str, lang: str) -> list:
         event_title(event, lang),
         date_span(event, lang),
         category_label(event["category"], lang),
-        ", ".join(event["actor_list"]),
+        ", ".join(actor_names.get(actor, actor) for actor in event["actor_list"]),
         place_text(event, lang),
         event_description(event, lang),
         links,
@@ -280,10 +280,13 @@ def build_event_layers(
     window_from: date,
     lang: str = "en",
     selected: str = "",
+    actor_names: dict | None = None,
 ) -> list[DatedLayer]:
     """The bases held on `as_of` (an icon per holder) and the point events from `window_from` to `as_of`
     (the older half faded), clustered together so that markers at one place are spiderfied; then a ring
-    around the selected event. Returns the "markers" and "selected" parts."""
+    around the selected event; actors named by `actor_names` (actor -> name in `lang`). Returns the
+    "markers" and "selected" parts."""
+    actor_names = actor_names or {}
     first = pd.Timestamp(window_from)
     fade_before = first + (pd.Timestamp(as_of) - first) / 2
     icons: dict[str, tuple[str, int]] = {}
@@ -293,7 +296,7 @@ def build_event_layers(
             group = holder_group(event)
             key = f"base-{group}"
             icons[key] = (holder_svg(group), 22)
-            rows["bases"].append(marker_row(event, key, lang))
+            rows["bases"].append(marker_row(event, key, lang, actor_names))
         else:
             opacity = FADED if event["start_date"] < fade_before else 1.0
             hollow = event["geo_precision"] in APPROXIMATE
@@ -301,7 +304,7 @@ def build_event_layers(
             key = f"{category}-{opacity}" + ("-hollow" if hollow else "")
             svg = shape_svg(CATEGORY_SHAPES[category], CATEGORY_COLOURS[category], opacity=opacity, hollow=hollow)
             icons[key] = (svg, 16)
-            rows["events"].append(marker_row(event, key, lang))
+            rows["events"].append(marker_row(event, key, lang, actor_names))
     markers = {
         "names": {"events": t("layer_events", lang), "bases": t("layer_bases", lang)},
         "texts": {"sources": t("f_sources", lang)},

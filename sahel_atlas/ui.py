@@ -58,6 +58,13 @@ class AppData:
     def country_names(self, lang: str) -> dict[str, str]:
         return self.geography.country_names(lang)
 
+    def actor_names(self, lang: str) -> dict[str, str]:
+        """actor -> its name in `lang`: the French form of actors.csv's `name_fr` where written."""
+        actors = self.dataset.actors
+        if lang != "fr":
+            return dict(zip(actors["actor"], actors["actor"], strict=True))
+        return {a: f or a for a, f in zip(actors["actor"], actors["name_fr"], strict=True)}
+
 
 def files_version(*folders: Path) -> tuple[tuple[str, int, int], ...]:
     """(path, mtime in ns, size in bytes) of every file under `folders`, sorted; a missing folder adds
@@ -195,15 +202,16 @@ def _reset(_clicked: bool) -> None:
     st.session_state[FILTERS_KEY] = Filters()
 
 
-def _actor_label(actors: pd.DataFrame, leads: dict[str, str], lang: str) -> Callable[[str], str]:
-    """Labels for the actor box's options: an actor's name and short aliases; an operation's name and
-    the actor leading it."""
+def _actor_label(actors: pd.DataFrame, leads: dict[str, str], names: dict[str, str], lang: str) -> Callable[[str], str]:
+    """Labels for the actor box's options: an actor's name in `lang` (`names`), then its dataset name and
+    short aliases; an operation's name and the actor leading it."""
     pairs = zip(actors["actor"], actors["aliases"], strict=True)
-    labels = {name: actor_label(name, aliases.split(";")) for name, aliases in pairs}
+    labels = {name: actor_label(names.get(name, name), [name, *aliases.split(";")]) for name, aliases in pairs}
 
     def label(value: str) -> str:
         if value in leads:
-            return t("operation_choice", lang, operation=value.removeprefix(OPERATION_CHOICE), lead=leads[value])
+            lead = names.get(leads[value], leads[value])
+            return t("operation_choice", lang, operation=value.removeprefix(OPERATION_CHOICE), lead=lead)
         return labels.get(value, value)
 
     return label
@@ -260,6 +268,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
     leads = operation_choices(zip(operations["operation"], operations["lead"], strict=True), set(actors["actor"]))
 
     with st.sidebar:
+        navigation(lang)
         widget_value("w_lang", lang)
         st.radio(
             t("language", lang),
@@ -287,7 +296,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
             t("actors", lang),
             options=[*actors["actor"], *leads],
             key="w_actors",
-            format_func=_actor_label(actors, leads, lang),
+            format_func=_actor_label(actors, leads, data.actor_names(lang), lang),
             on_change=on_widget,
             args=("w_actors", lambda picked: _set_actors(picked, leads)),
             placeholder=t("choose", lang),
@@ -337,6 +346,28 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
     return data, filters, view
 
 
+# The pages in the order the navigation lists them: (script, title key, icon). Streamlit's own navigation,
+# labelled by file name in English, is hidden (.streamlit/config.toml, client.showSidebarNavigation).
+PAGES = (
+    ("dashboard.py", "overview", ":material/dashboard:"),
+    ("pages/1_Map.py", "map", ":material/map:"),
+    ("pages/2_Timeline.py", "timeline", ":material/timeline:"),
+    ("pages/3_Data.py", "data", ":material/table:"),
+    ("pages/4_About.py", "about", ":material/info:"),
+)
+
+
+def navigation(lang: str) -> None:
+    """Links to every page, labelled in the reader's language (the filters travel in the session state).
+    A page run on its own (AppTest runs each page as its entrypoint) has no other pages to link to."""
+    context = get_script_run_ctx()
+    if context is None or Path(context.main_script_path).name != PAGES[0][0]:
+        return
+    with st.container(key="sahel_nav"):
+        for script, key, icon in PAGES:
+            st.page_link(script, label=t(key, lang), icon=icon)
+
+
 def view_link(filters: Filters, view: View) -> str:
     """The link to this view: the page's address as the browser has it, with the state's query."""
     base = (st.context.url or "").split("?")[0]
@@ -372,9 +403,10 @@ def selection_sentence(data: AppData, filters: Filters, view: View, shown: int) 
     st.markdown(f"{md_text(sentence)} {t('shown', view.lang, count=shown, total=len(data.events))}")
 
 
-def show_record(event: pd.Series, names: dict, lang: str, version: str, link: str) -> None:
-    """One event's full record, every field, sources as links, and a prefilled error report (`version`: the
-    dataset's, `link`: the view with this event selected)."""
+def show_record(event: pd.Series, data: AppData, lang: str, link: str) -> None:
+    """One event's full record, every field (countries and actors named in `lang`), sources as links, and a
+    prefilled error report (`link`: the view with this event selected)."""
+    names, actor_names, version = data.country_names(lang), data.actor_names(lang), data.dataset.metadata["version"]
     st.subheader(md_text(event_title(event, lang)), anchor=False)
     st.markdown(
         f"**{md_text(date_span(event, lang))}** "
@@ -383,7 +415,7 @@ def show_record(event: pd.Series, names: dict, lang: str, version: str, link: st
     )
     st.markdown(md_text(event_description(event, lang)))
     facts = {
-        t("f_actors", lang): ", ".join(event["actor_list"]),
+        t("f_actors", lang): ", ".join(actor_names.get(actor, actor) for actor in event["actor_list"]),
         t("f_operation", lang): event["operation"],
         t("f_countries", lang): ", ".join(names.get(c, c) for c in event["country_list"]),
         t("f_place", lang): f"{place_text(event, lang)}: {event['latitude']:.4f}, {event['longitude']:.4f} "

@@ -137,3 +137,12 @@ def test_events_by_country_and_source_domains(fixture_dataset):
     assert list(fig.data[0].y) == ["Mali"] and list(fig.data[0].x) == [5]
     domains = source_domains(fixture_dataset.events)
     assert domains.to_dict("records") == [{"website": "example.org", "events citing it": 5}]
+
+
+def test_lanes_name_actors_in_the_reader_language(fixture_dataset):
+    """A French reader sees the French form of an actor's name in the lane labels."""
+    names = {"France": "France (FR)", "MINUSMA": "Minusma"}
+    figure = build_timeline(fixture_dataset.events, date(2013, 1, 1), date(2023, 12, 31), "fr", actor_names=names)
+    labels = [a.text for a in figure.layout.annotations]
+    assert any(label.startswith("France (FR) · ") for label in labels)
+    assert not any(label.startswith("France · ") for label in labels)

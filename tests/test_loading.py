@@ -692,3 +692,21 @@ def test_random_damage_never_raises(data_copy, load, seed):
     assert all(p.message().isprintable() for p in dataset.problems)
     if path.name not in ("events.csv", "actors.csv", "operations.csv"):
         assert len(dataset.events) == 5
+
+
+def test_a_library_raising_the_csv_field_limit_changes_nothing(data_copy, load):
+    """frictionless raises the csv module's global field limit when imported: a field over the loader's limit
+    still costs its row, and the global limit is left as it was."""
+    (data_copy / "events.csv").write_text(
+        (data_copy / "events.csv").read_text(encoding="utf-8").replace("org/d,", "org/d," + "x" * 200_000),
+        encoding="utf-8",
+    )
+    previous = csv.field_size_limit(10**9)
+    try:
+        dataset = load(data_copy)
+        assert csv.field_size_limit() == 10**9
+    finally:
+        csv.field_size_limit(previous)
+    [problem] = dataset.problems
+    assert (problem.line, problem.column) == (4, None) and "longer than 5,000 characters" in problem.rule
+    assert set(dataset.events["event_id"]) == FIXTURE_EVENTS - {ATTACK}

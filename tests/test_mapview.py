@@ -246,3 +246,11 @@ def test_the_french_description_is_shown_where_written(fixture_dataset):
     attack["description_fr"] = "Ligne de test synthétique."
     assert event_description(attack, "fr") == "Ligne de test synthétique."
     assert event_description(attack, "en") == attack["description"]
+
+
+def test_popups_name_actors_in_the_reader_language(fixture_dataset):
+    markers, _ = build_event_layers(
+        fixture_dataset.events, date(2015, 12, 1), date(2015, 1, 1), "fr", actor_names={"JNIM": "GSIM (JNIM)"}
+    )
+    [row] = markers.payload["events"]
+    assert dict(zip(MARKER_FIELDS, row, strict=True))["actors"] == "GSIM (JNIM)"

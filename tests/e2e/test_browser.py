@@ -89,7 +89,7 @@ def test_a_filter_change_updates_map_count_and_timeline(visit):
     after = frame.evaluate(EVENTS_ON_MAP)
     assert 0 < after < before
     assert page.get_by_text("event(s) shown").first.inner_text() != shown_before
-    page.get_by_test_id("stSidebarNav").get_by_text("Timeline").click()
+    page.locator(".st-key-sahel_nav").get_by_role("link", name="Timeline").click()
     v.wait()
     chart = page.locator(".js-plotly-plot").first
     chart.wait_for(timeout=30_000)
@@ -255,7 +255,7 @@ def test_clicking_the_timeline_selects_the_event_on_the_map(visit):
     record.wait_for(timeout=30_000)
     title = record.inner_text()
     assert "Niger" in title or "coup" in title.lower()
-    page.get_by_test_id("stSidebarNav").get_by_text("Map").click()
+    page.locator(".st-key-sahel_nav").get_by_role("link", name="Map").click()
     v.wait()
     frame = folium_frame(page)
     assert frame.locator("path.leaflet-interactive[stroke='#C00000']").count() == 1  # the ring

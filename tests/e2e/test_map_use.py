@@ -177,14 +177,14 @@ def test_a_marker_clicked_again_after_another_selection_is_selected(visit):
     niger = "26 Jul 2023 · "
     frame.locator(f".sahel-marker[aria-label^='{niger}']").click()
     record_heading(page, "Niger")
-    page.get_by_test_id("stSidebarNav").get_by_text("Timeline").click()
+    page.locator(".st-key-sahel_nav").get_by_role("link", name="Timeline").click()
     chart = page.locator(".js-plotly-plot").first
     chart.wait_for(timeout=30_000)
     boxes = [p.bounding_box() for p in chart.locator(".scatterlayer .point").all()]
     gabon = max(boxes, key=lambda b: b["x"])  # 30 Aug, after Niger's 26 Jul
     page.mouse.click(gabon["x"] + gabon["width"] / 2, gabon["y"] + gabon["height"] / 2)
     record_heading(page, "Gabon")
-    page.get_by_test_id("stSidebarNav").get_by_text("Map").click()
+    page.locator(".st-key-sahel_nav").get_by_role("link", name="Map").click()
     v.wait()
     frame = map_frame(page)
     assert "Gabon" in page.get_by_role("heading", level=3).first.inner_text()

@@ -96,7 +96,7 @@ def test_an_empty_selection_says_so_on_a_phone_and_reset_widens_it(visit):
     v.screenshot("empty-selection-overview-390")
 
     page.get_by_test_id("stSidebarCollapsedControl").or_(page.get_by_test_id("stExpandSidebarButton")).first.click()
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Data").click()
+    page.locator(".st-key-sahel_nav").get_by_role("link", name="Data and downloads").click()
     page.get_by_role("heading", name="Data and downloads").wait_for()
     v.wait()
     assert "countries: Ghana" in shown(main.get_by_test_id("stAlert").filter(has_text="No event matches"))
