@@ -54,22 +54,22 @@ def texts_by_key(catalogues: dict[str, Catalog]) -> dict[str, dict[str, str]]:
     return texts
 
 
-def labels(vocabulary: str) -> dict[str, dict[str, str]]:
+def labels(entries: dict[str, dict[str, str]], vocabulary: str) -> dict[str, dict[str, str]]:
     """{language: {value: label}} of the entries keyed `<vocabulary>:<value>`, in catalogue order."""
     prefix = f"{vocabulary}:"
-    return {
-        lang: {key.removeprefix(prefix): text[lang] for key, text in TEXT.items() if key.startswith(prefix)}
-        for lang in CATALOGUES
-    }
+    chosen = {key.removeprefix(prefix): texts for key, texts in entries.items() if key.startswith(prefix)}
+    return {lang: {value: texts[lang] for value, texts in chosen.items()} for lang in CATALOGUES}
 
 
 CATALOGUES = read_catalogues()
-TEXT = texts_by_key(CATALOGUES)
-CATEGORY_LABELS = labels("category")
-REGIME_LABELS = labels("regime")
-HOLDER_LABELS = labels("holder")
-REGION_LABELS = labels("region")
-PRECISION_LABELS = labels("precision")
+_ENTRIES = texts_by_key(CATALOGUES)
+# The texts t() looks up; the labels of a vocabulary's values (keys `<vocabulary>:<value>`) are kept apart.
+TEXT = {key: texts for key, texts in _ENTRIES.items() if ":" not in key}
+CATEGORY_LABELS = labels(_ENTRIES, "category")
+REGIME_LABELS = labels(_ENTRIES, "regime")
+HOLDER_LABELS = labels(_ENTRIES, "holder")
+REGION_LABELS = labels(_ENTRIES, "region")
+PRECISION_LABELS = labels(_ENTRIES, "precision")
 # Babel's locale for each interface language, from its catalogue's header (British English: day before month).
 LOCALES = {lang: str(catalogue.locale or lang) for lang, catalogue in CATALOGUES.items()}
 

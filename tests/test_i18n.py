@@ -237,4 +237,4 @@ def test_dates_and_language_choice():
     assert pick_language(None, "de-DE") == "en"
     assert pick_language("xx", None) == "en"
     assert t("m_bases", "fr", day="17 févr. 2022") == "Bases actives le 17 févr. 2022"
-    assert t("category:attack", "fr") == "Attaque"
+    assert CATEGORY_LABELS["fr"]["attack"] == "Attaque"
