@@ -52,17 +52,17 @@ snapshot = snapshot_metadata(metadata, selection, query_string(filters, view), l
 licence_url = LICENCES.get(metadata["licence"], {}).get("path", "")
 stem = file_stem(filters, metadata["version"])
 downloads = (
-    ("download_csv", to_csv_bytes(events), "csv", "text/csv"),
+    (t("download_csv", lang), to_csv_bytes(events), "csv", "text/csv"),
     (
-        "download_xlsx",
+        t("download_xlsx", lang),
         to_xlsx_bytes(events, snapshot, now),
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
-    ("download_geojson", to_geojson_bytes(events, snapshot), "geojson", "application/geo+json"),
-    ("download_metadata", to_metadata_bytes(snapshot), "metadata.json", "application/json"),
+    (t("download_geojson", lang), to_geojson_bytes(events, snapshot), "geojson", "application/geo+json"),
+    (t("download_metadata", lang), to_metadata_bytes(snapshot), "metadata.json", "application/json"),
     (
-        "download_bundle",
+        t("download_bundle", lang),
         to_bundle_bytes(events, snapshot, selection_descriptor(metadata, selection), licence_url),
         "zip",
         "application/zip",
@@ -70,7 +70,7 @@ downloads = (
 )
 for column, (label, content, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
     column.download_button(
-        t(label, lang),
+        label,
         content,
         file_name=f"{stem}.{extension}",
         mime=mime,

@@ -112,7 +112,7 @@ def from_query_params(
             if value in allowed:
                 kept.append(value)
             else:
-                notices.append(t("notice_unknown_value", lang, what=t(what, lang), value=value))
+                notices.append(t("notice_unknown_value", lang, what=what, value=value))
         return tuple(dict.fromkeys(kept))
 
     def one_of(key: str, vocabulary: Iterable[str], what: str, default):
@@ -128,16 +128,16 @@ def from_query_params(
         start=start,
         end=end,
         text=" ".join(params.get("q", []))[:200],
-        actors=known("actor", known_actors, "what_actor"),
-        categories=known("category", CATEGORIES, "what_category"),
-        countries=known("country", known_countries, "what_country"),
+        actors=known("actor", known_actors, t("what_actor", lang)),
+        categories=known("category", CATEGORIES, t("what_category", lang)),
+        countries=known("country", known_countries, t("what_country", lang)),
     )
     view = View(
-        lang=one_of("lang", LANGUAGES, "what_language", browser_lang),
-        region=one_of("region", REGIONS, "what_region", DEFAULT_REGION),
+        lang=one_of("lang", LANGUAGES, t("what_language", lang), browser_lang),
+        region=one_of("region", REGIONS, t("what_region", lang), DEFAULT_REGION),
         as_of=day("asof"),
-        window=int(one_of("window", WINDOWS, "what_window", DEFAULT_WINDOW)),
-        event=one_of("event", known_events, "what_event", ""),
+        window=int(one_of("window", WINDOWS, t("what_window", lang), DEFAULT_WINDOW)),
+        event=one_of("event", known_events, t("what_event", lang), ""),
     )
     unknown = sorted(set(params) - set(FILTER_KEYS) - set(VIEW_KEYS))
     notices += [t("notice_unknown_key", lang, key=key) for key in unknown]

@@ -68,7 +68,7 @@ def test_every_page_reads_in_french(visit, width):
 def test_a_record_reads_in_french(visit):
     """A record opened from a link: title, description, dates, place and the error report in French."""
     v = visit()
-    page = v.open("Map?lang=fr&asof=2022-02-17&region=Mali&event=2022-02-17-france-announces-mali-withdrawal")
+    page = v.open("Map?lang=fr&asof=2022-02-17&region=Mali&event=2022-02-17-france-mali-withdrawal-announced")
     main = page.get_by_test_id("stMain")
     main.get_by_text("Signaler une erreur dans cette fiche").click()
     assert "17 févr. 2022" in main.inner_text()
