@@ -128,8 +128,10 @@ def build_timeline(
     point_lanes = [label for c, label in CATEGORY_LABELS[lang].items() if c in set(points["category"])]
     day = pd.Timestamp(view_start)
     # overlapping spans of one lane (two bases in one town) and point events closer than a marker stack
-    span_days = [(frame - day).dt.days for frame in (spans["start_date"], spans["end_date"])]
-    spans["row"] = _lane_rows(spans["lane"], *span_days, 1)
+    # a short span is drawn as a marker at its start: for stacking it reaches at least a marker's width
+    span_first = (spans["start_date"] - day).dt.days
+    span_last = (spans["end_date"] - day).dt.days.clip(lower=span_first + view_days * CLOSE_SHARE)
+    spans["row"] = _lane_rows(spans["lane"], span_first, span_last, 1)
     point_days = (points["start_date"] - day).dt.days
     points["row"] = _lane_rows(points["lane"], point_days, point_days, view_days * CLOSE_SHARE)
     rows = pd.concat([spans, points]).groupby("lane")["row"].max()
@@ -139,7 +141,7 @@ def build_timeline(
         tops[lane] = total
         total += 1 + ROW_STEP * rows[lane]
     for frame in (spans, points):
-        frame["y"] = frame["lane"].map(tops) + ITEM_Y + frame["row"] * ROW_STEP
+        frame["y"] = frame["lane"].map(tops).astype(float) + ITEM_Y + frame["row"] * ROW_STEP  # float if empty
     duration = (spans["end_date"] - spans["start_date"]).dt.days.add(1)
     short = spans[duration < view_days * SHORT_SPAN_SHARE]
 

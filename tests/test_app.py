@@ -332,3 +332,12 @@ def test_a_corrected_data_file_is_read_without_a_restart(tmp_path, monkeypatch):
     rewrite_cell(data, "actors.csv", 2, "aliases", "Opération Serval")
     at.run()
     assert "France · Opération Serval" in at.sidebar.multiselect(key="w_actors").options
+
+
+@pytest.mark.parametrize("category", ["base", "deployment", "attack", "coup"])
+def test_the_timeline_draws_a_single_category(category):
+    """A selection of spans only (bases) or of points only (coups) draws, with no error: a spans-only
+    selection used to fail on an empty lane column."""
+    at = run("pages/2_Timeline.py", category=category)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1

@@ -146,3 +146,18 @@ def test_lanes_name_actors_in_the_reader_language(fixture_dataset):
     labels = [a.text for a in figure.layout.annotations]
     assert any(label.startswith("France (FR) · ") for label in labels)
     assert not any(label.startswith("France · ") for label in labels)
+
+
+def test_short_spans_close_together_take_separate_rows(fixture_dataset):
+    """Two two-day spans ten days apart in one lane are each drawn as a marker at their start: at a
+    thirteen-year range those markers would sit on each other, so they go to separate rows."""
+    events = fixture_dataset.events
+    raids = pd.concat([events[events["event_id"] == "2013-01-11-fixture-operation"]] * 2, ignore_index=True)
+    raids["event_id"] = ["2013-03-20-first-raid", "2013-03-30-second-raid"]
+    raids["category"] = "attack"
+    raids["start_date"] = pd.to_datetime(["2013-03-20", "2013-03-30"])
+    raids["end_date"] = pd.to_datetime(["2013-03-21", "2013-03-31"])
+    figure = build_timeline(raids, date(2013, 1, 1), date(2025, 12, 31))
+    [bars] = [trace for trace in figure.data if trace.type == "bar"]
+    y = dict(zip(bars.ids, bars.y, strict=True))
+    assert y["2013-03-20-first-raid"] != y["2013-03-30-second-raid"]
