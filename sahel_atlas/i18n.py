@@ -19,6 +19,7 @@ from pathlib import Path
 from babel.dates import format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
@@ -89,6 +90,17 @@ def format_date(day: date, lang: str, precision: str = "day") -> str:
     17 Feb 2022 / 17 févr. 2022, "month" Feb 2022 / févr. 2022, "year" 2022. Raises KeyError for an unknown
     `lang` or `precision`."""
     return format_skeleton(PRECISION_SKELETONS[precision], day, locale=LOCALES[lang])
+
+
+def colon(lang: str) -> str:
+    """A colon as the language writes it: French puts a no-break space before it."""
+    return "\u00a0:" if lang == "fr" else ":"
+
+
+def format_number(number: int, lang: str) -> str:
+    """A whole number with the locale's grouping (Babel, CLDR): 4,300 / 4 300 (a narrow no-break space in
+    French)."""
+    return format_decimal(number, locale=LOCALES[lang])
 
 
 def category_label(category: str, lang: str) -> str:

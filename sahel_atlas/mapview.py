@@ -19,7 +19,17 @@ from .assets import use_local_assets
 from .codebook import APPROXIMATE, CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
 from .escape import js_json, js_string, safe_url
 from .geography import Geography
-from .i18n import CATEGORY_LABELS, HOLDER_LABELS, PRECISION_LABELS, REGIME_LABELS, category_label, format_date, t
+from .i18n import (
+    CATEGORY_LABELS,
+    HOLDER_LABELS,
+    PRECISION_LABELS,
+    REGIME_LABELS,
+    category_label,
+    colon,
+    format_date,
+    format_number,
+    t,
+)
 from .summary import bases_active_on
 
 SEA_COLOUR = "#dbe9f4"
@@ -111,13 +121,25 @@ def place_text(event: pd.Series, lang: str = "en") -> str:
     return event["location"]
 
 
-def fatalities_text(event: pd.Series) -> str:
-    """The best figure, with the reported range where sources disagree: '32 (16-36)'; empty if unknown."""
+def place_line(event: pd.Series, lang: str = "en") -> str:
+    """The place, its coordinates and their precision, said once: 'Gao: 16.2700, -0.0400 (town precision)',
+    'Mopti region (approximate point: region precision): 14.4843, -4.1830'."""
+    coordinates = f"{event['latitude']:.4f}, {event['longitude']:.4f}"
+    if event["geo_precision"] in APPROXIMATE:
+        return f"{place_text(event, lang)}{colon(lang)} {coordinates}"
+    precision = t("precision", lang, precision=PRECISION_LABELS[lang][event["geo_precision"]])
+    return f"{event['location']}{colon(lang)} {coordinates} ({precision})"
+
+
+def fatalities_text(event: pd.Series, lang: str = "en") -> str:
+    """The best figure, with the reported range where sources disagree: '32 (16–36)', numbers written by
+    the locale; empty if unknown."""
     if pd.isna(event["fatalities"]):
         return ""
+    best = format_number(event["fatalities"], lang)
     if pd.isna(event.get("fatalities_low")):
-        return f"{event['fatalities']:,}"
-    return f"{event['fatalities']:,} ({event['fatalities_low']:,}–{event['fatalities_high']:,})"
+        return best
+    return f"{best} ({format_number(event['fatalities_low'], lang)}–{format_number(event['fatalities_high'], lang)})"
 
 
 def tooltip_text(event: pd.Series, lang: str = "en") -> str:

@@ -20,9 +20,9 @@ from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_
 from .escape import html_attr, html_link, html_text, js_string, md_text
 from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index
 from .geography import Geography, load_geography
-from .i18n import LANGUAGES, PRECISION_LABELS, category_label, pick_language, t
+from .i18n import LANGUAGES, PRECISION_LABELS, category_label, colon, format_number, pick_language, t
 from .loading import Dataset, Problem, load_dataset
-from .mapview import date_span, event_description, event_title, fatalities_text, place_text
+from .mapview import date_span, event_description, event_title, fatalities_text, place_line
 from .state import (
     OPERATION_CHOICE,
     View,
@@ -418,13 +418,12 @@ def show_record(event: pd.Series, data: AppData, lang: str, link: str) -> None:
         t("f_actors", lang): ", ".join(actor_names.get(actor, actor) for actor in event["actor_list"]),
         t("f_operation", lang): event["operation"],
         t("f_countries", lang): ", ".join(names.get(c, c) for c in event["country_list"]),
-        t("f_place", lang): f"{place_text(event, lang)}: {event['latitude']:.4f}, {event['longitude']:.4f} "
-        f"({t('precision', lang, precision=PRECISION_LABELS[lang][event['geo_precision']])})",
-        t("f_fatalities", lang): fatalities_text(event),
-        t("f_troops", lang): "" if pd.isna(event["troops"]) else f"{event['troops']:,}",
+        t("f_place", lang): place_line(event, lang),
+        t("f_fatalities", lang): fatalities_text(event, lang),
+        t("f_troops", lang): "" if pd.isna(event["troops"]) else format_number(event["troops"], lang),
         t("f_notes", lang): event["notes"],
     }
-    st.markdown("\n".join(f"- **{k}:** {md_text(v)}" for k, v in facts.items() if v))
+    st.markdown("\n".join(f"- **{k}{colon(lang)}** {md_text(v)}" for k, v in facts.items() if v))
     links = "<br>".join(html_link(url) for url in event["sources"].split())  # HTML: no Markdown parsing
     st.html(f"<p><strong>{html_text(t('f_sources', lang))}</strong><br>{links}</p>")
     with st.expander(t("report_event", lang), icon=":material/flag:"):

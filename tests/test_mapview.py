@@ -19,6 +19,7 @@ from sahel_atlas.mapview import (
     fatalities_text,
     holder_svg,
     legend_html,
+    place_line,
     place_text,
     shape_svg,
     tooltip_text,
@@ -254,3 +255,15 @@ def test_popups_name_actors_in_the_reader_language(fixture_dataset):
     )
     [row] = markers.payload["events"]
     assert dict(zip(MARKER_FIELDS, row, strict=True))["actors"] == "GSIM (JNIM)"
+
+
+def test_a_place_and_its_precision_are_said_once_and_numbers_follow_the_locale(fixture_dataset):
+    attack = fixture_dataset.events.set_index("event_id").loc["2015-11-20-fixture-attack"].copy()
+    assert place_line(attack, "en") == "Ménaka: 15.9200, 2.4000 (town precision)"
+    attack["geo_precision"] = "region"
+    line = place_line(attack, "fr")
+    assert line == "Ménaka (point approximatif, précision : région)\u00a0: 15.9200, 2.4000"
+    assert line.count("précision") == 1
+    attack["fatalities"], attack["fatalities_low"], attack["fatalities_high"] = 2400, 2000, 2600
+    assert fatalities_text(attack, "fr") == "2\u202f400 (2\u202f000–2\u202f600)"
+    assert fatalities_text(attack, "en") == "2,400 (2,000–2,600)"
