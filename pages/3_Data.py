@@ -17,7 +17,7 @@ from sahel_atlas.export import (
     to_xlsx_bytes,
 )
 from sahel_atlas.filters import describe, file_stem
-from sahel_atlas.i18n import t
+from sahel_atlas.i18n import COLUMN_LABELS, t
 from sahel_atlas.state import query_string
 from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, sidebar, view_link
 
@@ -38,6 +38,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
+        **{column: st.column_config.Column(label) for column, label in COLUMN_LABELS[lang].items()},
         "first_source": st.column_config.LinkColumn(t("first_source", lang)),
         "sources": st.column_config.TextColumn(t("all_sources", lang)),
     },
@@ -77,5 +78,13 @@ for column, (label, content, extension, mime) in zip(st.columns(len(downloads)),
         on_click="ignore",
         width="stretch",
         type="primary" if extension == "csv" else "secondary",
+    )
+if lang != "en":  # the default CSV keeps the dataset's column names, for scripts
+    st.download_button(
+        t("download_csv_labelled", lang),
+        to_csv_bytes(events, COLUMN_LABELS[lang]),
+        file_name=f"{stem}_{lang}.csv",
+        mime="text/csv",
+        on_click="ignore",
     )
 st.caption(t("data_caption", lang, version=md_text(metadata["version"]), cutoff=md_text(metadata["cutoff"])))

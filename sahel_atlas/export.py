@@ -51,8 +51,10 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     return (BOM + table.to_csv(index=False, lineterminator="\n")).encode("utf-8")
 
 
-def to_csv_bytes(events: pd.DataFrame) -> bytes:
-    return csv_bytes(as_records(events))
+def to_csv_bytes(events: pd.DataFrame, headers: dict[str, str] | None = None) -> bytes:
+    """The rows as CSV; `headers` (column -> header) renames the header line only, e.g. to the reader's
+    language; by default the dataset's column names, for scripts."""
+    return csv_bytes(as_records(events).rename(columns=headers or {}))
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet: str, created: datetime, about: dict | None = None) -> bytes:

@@ -71,6 +71,8 @@ REGIME_LABELS = labels(_ENTRIES, "regime")
 HOLDER_LABELS = labels(_ENTRIES, "holder")
 REGION_LABELS = labels(_ENTRIES, "region")
 PRECISION_LABELS = labels(_ENTRIES, "precision")
+# events.csv's column names as headers in each language (English: the dataset's own names).
+COLUMN_LABELS = labels(_ENTRIES, "column")
 # Babel's locale for each interface language, from its catalogue's header (British English: day before month).
 LOCALES = {lang: str(catalogue.locale or lang) for lang, catalogue in CATALOGUES.items()}
 

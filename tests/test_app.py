@@ -341,3 +341,11 @@ def test_the_timeline_draws_a_single_category(category):
     at = run("pages/2_Timeline.py", category=category)
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_french_readers_can_download_french_column_headers():
+    """In French the Data page adds a CSV with French headers; in English only the dataset's names."""
+    labels = {b.label for b in run("pages/3_Data.py", lang="fr").main.get("download_button")}
+    assert "Télécharger le CSV avec les en-têtes en français" in labels and "Télécharger le CSV" in labels
+    labels = {b.label for b in run("pages/3_Data.py").main.get("download_button")}
+    assert not any("French column headers" in label for label in labels)

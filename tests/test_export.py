@@ -18,6 +18,7 @@ from sahel_atlas.export import (
     to_xlsx_bytes,
     xlsx_bytes,
 )
+from sahel_atlas.i18n import COLUMN_LABELS
 from sahel_atlas.loading import load_dataset
 from tests.conftest import FIXTURES, ROOT
 
@@ -149,3 +150,14 @@ def test_as_of_snapshot(fixture_dataset):
     csv_text = as_of_snapshot_csv(fixture_dataset.events, fixture_dataset.regimes, date(2021, 1, 1)).decode("utf-8-sig")
     assert csv_text.splitlines()[0] == "as_of,kind,name,held_by,country,since,until,event_id,sources"
     assert "2021-01-01,regime,junta,Fixture colonel,MLI,2020-08-18,2025-12-31,2020-08-18-fixture-coup" in csv_text
+
+
+def test_a_csv_with_the_readers_column_headers_keeps_the_rows(fixture_dataset):
+    """French headers where the reader asks for them; the rows, and the default CSV's header, unchanged."""
+    events = fixture_dataset.events
+    french = to_csv_bytes(events, COLUMN_LABELS["fr"]).decode("utf-8-sig").split("\n", 1)
+    default = to_csv_bytes(events).decode("utf-8-sig").split("\n", 1)
+    assert french[0].startswith("identifiant,début,fin,précision de la date,catégorie,")
+    assert "morts (estimation basse)" in french[0] and french[1] == default[1]
+    assert default[0] == ",".join(EVENT_COLUMNS)
+    assert to_csv_bytes(events, COLUMN_LABELS["en"]) == to_csv_bytes(events)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from sahel_atlas.codebook import CATEGORIES, DATE_PRECISIONS, GEO_PRECISIONS, REGIMES, REGIONS
+from sahel_atlas.codebook import CATEGORIES, DATE_PRECISIONS, EVENT_COLUMNS, GEO_PRECISIONS, REGIMES, REGIONS
 from sahel_atlas.i18n import (
     CATEGORY_LABELS,
     DEFAULT_LANGUAGE,
@@ -50,6 +50,7 @@ VOCABULARIES = {
     "holder": tuple(HOLDER_STYLES),
     "region": tuple(REGIONS),
     "precision": DATE_PRECISIONS + GEO_PRECISIONS,
+    "column": EVENT_COLUMNS,
 }
 
 
