@@ -180,7 +180,7 @@ def test_no_suggestion_when_the_search_finds_events_or_nothing_is_close(real):
     assert no_match_message("xqzvj", index, "en") == "No event matches “xqzvj”."
     assert no_match_message("Barkane", index, "en") == "No event matches “Barkane”. Did you mean: Barkhane?"
     assert no_match_message("Barkane", index, "fr") == (
-        "Aucun événement ne correspond à « Barkane ». Vouliez-vous dire : Barkhane ?"
+        "Aucun événement ne correspond à «\u00a0Barkane\u00a0». Vouliez-vous dire\u00a0: Barkhane\u202f?"
     )
 
 
@@ -200,7 +200,7 @@ def test_describe_and_file_stem():
     )
     assert describe(both, NAMES, "fr") == (
         "Événements de type coup d'état ou tentative ou attaque du 1 janv. 2013 au 31 déc. 2025 "
-        "impliquant CNSP (Niger) contenant « Niamey coup »."
+        "impliquant CNSP (Niger) contenant «\u00a0Niamey coup\u00a0»."
     )
     assert file_stem(both, "1.0.0") == "sahel-events_2013-01-01_2025-12-31_coup_attack_cnsp-niger_q-niamey-coup_v1.0.0"
     assert query_string(Filters()) == ""

@@ -2,6 +2,7 @@
 every entry is used, every language is translated with the placeholders of its English text."""
 
 import ast
+import re
 import string
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from sahel_atlas.i18n import (
     PRECISION_LABELS,
     REGIME_LABELS,
     REGION_LABELS,
+    TEXT,
     format_date,
     pick_language,
     read_catalogues,
@@ -210,8 +212,10 @@ def test_an_untranslated_text_falls_back_to_english_and_multi_line_texts_are_kep
     assert texts["category:attack"] == {"en": "Attack", "fr": "Attack"}
     assert texts["report_form"]["en"] == "Error report\nevent_id: {event_id}\n"
     form = t("report_form", "fr", event_id="E1", title="T", version="0.3.0", link="L")
-    assert form.startswith("Signalement d'erreur pour Sahel Atlas\nevent_id : E1\ntitre : T\n")
-    assert form.endswith("\n\nChamp erroné :\nCe qu'il devrait indiquer :\nSource (URL) qui le montre :\n")
+    assert form.startswith("Signalement d'erreur pour Sahel Atlas\nevent_id\u00a0: E1\ntitre\u00a0: T\n")
+    assert form.endswith(
+        "\n\nChamp erroné\u00a0:\nCe qu'il devrait indiquer\u00a0:\nSource (URL) qui le montre\u00a0:\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -239,3 +243,13 @@ def test_dates_and_language_choice():
     assert pick_language("xx", None) == "en"
     assert t("m_bases", "fr", day="17 févr. 2022") == "Bases actives le 17 févr. 2022"
     assert CATEGORY_LABELS["fr"]["attack"] == "Attaque"
+
+
+def test_french_texts_follow_french_typography():
+    """A no-break space before : ; ? ! and inside « », so that a line never breaks before the sign."""
+    plain = [
+        (key, texts["fr"])
+        for key, texts in {**TEXT, **{f"category:{c}": {"fr": v} for c, v in CATEGORY_LABELS["fr"].items()}}.items()
+        if re.search(r" [:;?!»]|« ", texts["fr"])
+    ]
+    assert plain == []

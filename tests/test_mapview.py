@@ -230,7 +230,7 @@ def test_a_point_standing_in_for_a_region_is_hollow_and_said_approximate(fixture
     data = markers.payload
     [row] = data["events"]
     fields = dict(zip(MARKER_FIELDS, row, strict=True))
-    assert fields["place"] == "Ménaka (point approximatif, précision : région)"
+    assert fields["place"] == "Ménaka (point approximatif, précision\u00a0: région)"
     assert fields["icon"].endswith("-hollow") and 'fill="#ffffff"' in data["icons"][fields["icon"]][0]
     assert place_text(events[~attack].iloc[0], "fr") == events[~attack].iloc[0]["location"]  # town: as named
 
@@ -262,7 +262,7 @@ def test_a_place_and_its_precision_are_said_once_and_numbers_follow_the_locale(f
     assert place_line(attack, "en") == "Ménaka: 15.9200, 2.4000 (town precision)"
     attack["geo_precision"] = "region"
     line = place_line(attack, "fr")
-    assert line == "Ménaka (point approximatif, précision : région)\u00a0: 15.9200, 2.4000"
+    assert line == "Ménaka (point approximatif, précision\u00a0: région)\u00a0: 15.9200, 2.4000"
     assert line.count("précision") == 1
     attack["fatalities"], attack["fatalities_low"], attack["fatalities_high"] = 2400, 2000, 2600
     assert fatalities_text(attack, "fr") == "2\u202f400 (2\u202f000–2\u202f600)"

@@ -88,7 +88,7 @@ def test_malformed_values_are_dropped_with_a_notice(params, expected_filters, ex
 
 def test_notices_speak_the_links_language():
     _, _, notices = parse({"lang": ["fr"], "category": ["bataille"]})
-    assert notices == ["Valeur inconnue ignorée (catégorie) : 'bataille'."]
+    assert notices == ["Valeur inconnue ignorée (catégorie)\u00a0: 'bataille'."]
 
 
 def test_as_of_stays_inside_the_date_range():
