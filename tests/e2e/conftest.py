@@ -4,13 +4,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from deploy.replicas import wait_healthy
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,17 +43,11 @@ def streamlit_server(data_dir=None):
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
-            url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                        if response.read() == b"ok":
-                            break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"Streamlit did not start:\n{log.read_text()}")
-                time.sleep(0.3)
+            url = f"http://127.0.0.1:{port}"
+            try:
+                wait_healthy(url, server, log)
+            except RuntimeError as error:
+                pytest.fail(f"Streamlit did not start: {error}")
             yield url
         finally:
             server.terminate()
