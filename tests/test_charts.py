@@ -161,3 +161,12 @@ def test_short_spans_close_together_take_separate_rows(fixture_dataset):
     [bars] = [trace for trace in figure.data if trace.type == "bar"]
     y = dict(zip(bars.ids, bars.y, strict=True))
     assert y["2013-03-20-first-raid"] != y["2013-03-30-second-raid"]
+
+
+def test_a_hostile_french_actor_name_reaches_lanes_as_text(fixture_dataset):
+    """An actor's `name_fr` is data: markup in it is shown, not parsed, in the lane labels."""
+    names = {"France": "<b>Fr</b> ${x} `y`"}
+    figure = build_timeline(fixture_dataset.events, date(2013, 1, 1), date(2023, 12, 31), "fr", actor_names=names)
+    labels = [a.text for a in figure.layout.annotations]
+    assert any(label.startswith("&lt;b&gt;Fr&lt;/b&gt;") for label in labels)
+    assert not any("<b>Fr" in label for label in labels)

@@ -9,6 +9,7 @@ from folium.plugins import Fullscreen
 
 from sahel_atlas.assets import LOCAL_CSS, LOCAL_JS, MissingAsset, use_local_assets
 from sahel_atlas.codebook import REGIONS
+from sahel_atlas.escape import js_json
 from sahel_atlas.mapview import (
     MARKER_FIELDS,
     build_base_map,
@@ -267,3 +268,17 @@ def test_a_place_and_its_precision_are_said_once_and_numbers_follow_the_locale(f
     attack["fatalities"], attack["fatalities_low"], attack["fatalities_high"] = 2400, 2000, 2600
     assert fatalities_text(attack, "fr") == "2\u202f400 (2\u202f000–2\u202f600)"
     assert fatalities_text(attack, "en") == "2,400 (2,000–2,600)"
+
+
+def test_hostile_french_text_reaches_popups_only_as_data(fixture_dataset):
+    """description_fr and name_fr travel as JSON values for textContent, never as markup in the page."""
+    events = fixture_dataset.events.copy()
+    events["description_fr"] = "</script><img src=x onerror=alert(1)>"
+    markers, _ = build_event_layers(
+        events, date(2015, 12, 1), date(2015, 1, 1), "fr", actor_names={"JNIM": "<i>`${alert(2)}`</i>"}
+    )
+    [row] = markers.payload["events"]
+    fields = dict(zip(MARKER_FIELDS, row, strict=True))
+    assert fields["text"] == "</script><img src=x onerror=alert(1)>" and fields["actors"] == "<i>`${alert(2)}`</i>"
+    script = js_json(markers.payload)
+    assert "</script>" not in script and "`" not in script and "${" not in script
