@@ -3,6 +3,7 @@
 import streamlit as st
 
 from sahel_atlas.charts import build_events_per_year
+from sahel_atlas.chrome import plotly_config
 from sahel_atlas.i18n import format_date, t
 from sahel_atlas.summary import headline_counts
 from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, sidebar
@@ -30,7 +31,9 @@ cols[3].metric(
 
 if not events.empty:
     st.subheader(t("per_year", lang), anchor=False)
-    st.plotly_chart(build_events_per_year(events, filters.start, filters.end, lang), width="stretch")
+    st.plotly_chart(
+        build_events_per_year(events, filters.start, filters.end, lang), width="stretch", config=plotly_config(lang)
+    )
 
 st.subheader(t("explore", lang), anchor=False)
 st.page_link("pages/1_Map.py", label=t("link_map", lang), icon=":material/map:")

@@ -62,6 +62,7 @@ window_col.selectbox(
     WINDOWS,
     key="w_window",
     format_func=lambda n: t("window_months", lang, n=n) if n else t("window_all", lang),
+    placeholder=t("choose", lang),
     on_change=lambda: on_widget("w_window", lambda months: set_view(window=months)),
 )
 playing = st.session_state["playing"]
@@ -114,7 +115,7 @@ def dated_map() -> None:
         key="w_asof",
         min_value=filters.start,
         max_value=filters.end,
-        format="YYYY-MM-DD",
+        format=t("date_input_format", lang),
         help=t("as_of_help", lang),
         on_change=lambda: on_widget("w_asof", lambda day: set_view(as_of=day)),
     )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from sahel_atlas.charts import build_timeline
+from sahel_atlas.chrome import plotly_config
 from sahel_atlas.i18n import t
 from sahel_atlas.state import as_of_in
 from sahel_atlas.ui import (
@@ -29,6 +30,7 @@ else:
             events, filters.start, filters.end, lang, view.event, as_of_in(view, filters), data.actor_names(lang)
         ),
         width="stretch",
+        config=plotly_config(lang),
         on_select="rerun",
         selection_mode="points",
         key=f"timeline-{view.event}",  # a new selection redraws the chart with its highlight

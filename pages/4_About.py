@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from sahel_atlas.charts import build_events_by_country, build_events_per_year, build_strength_chart
+from sahel_atlas.chrome import plotly_config
 from sahel_atlas.citation import citation_text
 from sahel_atlas.codebook import DATA_CUTOFF, DATA_START
 from sahel_atlas.escape import md_text
@@ -38,8 +39,11 @@ if shown < len(events):
 
 st.subheader(t("coverage", lang), anchor=False)
 left, right = st.columns([3, 2])
-left.plotly_chart(build_events_per_year(events, DATA_START, DATA_CUTOFF, lang), width="stretch")
-right.plotly_chart(build_events_by_country(events, data.country_names(lang), lang), width="stretch")
+chart_config = plotly_config(lang)
+left.plotly_chart(build_events_per_year(events, DATA_START, DATA_CUTOFF, lang), width="stretch", config=chart_config)
+right.plotly_chart(
+    build_events_by_country(events, data.country_names(lang), lang), width="stretch", config=chart_config
+)
 
 st.subheader(t("strength", lang), anchor=False)
 forces = list(dict.fromkeys(dataset.strength["force"]))
@@ -48,8 +52,9 @@ force = st.selectbox(
     forces,
     index=forces.index("France") if "France" in forces else 0,
     format_func=lambda name: data.actor_names(lang).get(name, name),
+    placeholder=t("choose", lang),
 )
-st.plotly_chart(build_strength_chart(dataset.strength, force, lang), width="stretch")
+st.plotly_chart(build_strength_chart(dataset.strength, force, lang), width="stretch", config=chart_config)
 st.caption(t("strength_caption", lang))
 
 st.subheader(t("cite", lang), anchor=False)

@@ -73,6 +73,10 @@ REGION_LABELS = labels(_ENTRIES, "region")
 PRECISION_LABELS = labels(_ENTRIES, "precision")
 # events.csv's column names as headers in each language (English: the dataset's own names).
 COLUMN_LABELS = labels(_ENTRIES, "column")
+# The libraries' own texts (Streamlit, Plotly, Leaflet), keyed by their English text: sahel_atlas.chrome.
+STREAMLIT_LABELS = labels(_ENTRIES, "streamlit")
+PLOTLY_LABELS = labels(_ENTRIES, "plotly")
+LEAFLET_LABELS = labels(_ENTRIES, "leaflet")
 # Babel's locale for each interface language, from its catalogue's header (British English: day before month).
 LOCALES = {lang: str(catalogue.locale or lang) for lang, catalogue in CATALOGUES.items()}
 

@@ -16,6 +16,7 @@ import pandas as pd
 from folium.utilities import JsCode
 
 from .assets import use_local_assets
+from .chrome import leaflet_texts
 from .codebook import APPROXIMATE, CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
 from .escape import js_json, js_string, safe_url
 from .geography import Geography
@@ -153,14 +154,17 @@ def holder_group(event: pd.Series) -> str:
 
 class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
     """Loads the map client and its plugins, then hands it the base map's overlays: `overlays` is a list
-    of (stable id, shown name, folium layer); `texts` the gesture hints ({touch, scroll, scrollMac})."""
+    of (stable id, shown name, folium layer); `texts` the gesture hints ({touch, scroll, scrollMac}); `leaflet_texts`
+    Leaflet's button texts in the reader's language ({English: text}, chrome.leaflet_texts)."""
 
     _template = branca.element.Template(
         "{% macro script(this, kwargs) %}SahelAtlas.setup({{ this._parent.get_name() }}, "
         "[{{ this.overlays }}], {{ this.options }});{% endmacro %}"
     )
 
-    def __init__(self, overlays: list[tuple[str, str, branca.element.Element]], texts: dict[str, str]):
+    def __init__(
+        self, overlays: list[tuple[str, str, branca.element.Element]], texts: dict[str, str], leaflet_texts: dict
+    ):
         super().__init__()
         self._name = "AtlasSetup"
         # resource names only: use_local_assets points them at static/
@@ -169,7 +173,7 @@ class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
         self.overlays = ",".join(
             f"[{js_string(key)},{js_string(name)},{layer.get_name()}]" for key, name, layer in overlays
         )
-        self.options = js_json({"gestures": texts})
+        self.options = js_json({"gestures": texts, "leaflet": leaflet_texts})
 
 
 class DatedLayer(folium.FeatureGroup):
@@ -205,7 +209,6 @@ def build_base_map(geography: Geography, region: str, lang: str = "en", height: 
         location=((south + north) / 2, (west + east) / 2),
         zoom_start=5,
         tiles=None,
-        control_scale=True,
         height=height,
     )
     # With no tile layer, Leaflet has no zoom limits unless the map sets them (clustering needs maxZoom).
@@ -234,7 +237,7 @@ def build_base_map(geography: Geography, region: str, lang: str = "en", height: 
     overlays.append(("tiles", tiles.layer_name, tiles))
     texts = {"touch": t("gesture_touch", lang), "scroll": t("gesture_scroll", lang)}
     texts["scrollMac"] = t("gesture_scroll_mac", lang)
-    AtlasSetup(overlays, texts).add_to(fmap)
+    AtlasSetup(overlays, texts, leaflet_texts(lang)).add_to(fmap)
     fmap.fit_bounds([[south, west], [north, east]])
     return use_local_assets(fmap)
 

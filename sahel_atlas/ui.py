@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from .chrome import page_script
 from .citation import bibtex, citation_text, error_report, ris
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .escape import html_attr, html_link, html_text, js_string, md_text
@@ -268,6 +269,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
     leads = operation_choices(zip(operations["operation"], operations["lead"], strict=True), set(actors["actor"]))
 
     with st.sidebar:
+        st.html(page_script(lang), unsafe_allow_javascript=True)  # Streamlit's own texts in `lang`
         navigation(lang)
         widget_value("w_lang", lang)
         st.radio(
@@ -288,7 +290,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
             max_value=DATA_CUTOFF,
             on_change=on_widget,
             args=("w_dates", _set_dates),
-            format="YYYY-MM-DD",
+            format=t("date_input_format", lang),
             help=t("date_range_help", lang, start=DEFAULT_START, end=DEFAULT_END),
         )
         widget_value("w_actors", list(filters.actors))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from sahel_atlas.chrome import LEAFLET_TEXTS, PLOTLY_TEXTS, STREAMLIT_TEXTS
 from sahel_atlas.codebook import CATEGORIES, DATE_PRECISIONS, EVENT_COLUMNS, GEO_PRECISIONS, REGIMES, REGIONS
 from sahel_atlas.i18n import (
     CATEGORY_LABELS,
@@ -53,6 +54,9 @@ VOCABULARIES = {
     "region": tuple(REGIONS),
     "precision": DATE_PRECISIONS + GEO_PRECISIONS,
     "column": EVENT_COLUMNS,
+    "streamlit": STREAMLIT_TEXTS,
+    "plotly": PLOTLY_TEXTS,
+    "leaflet": LEAFLET_TEXTS,
 }
 
 

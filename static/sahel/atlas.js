@@ -251,12 +251,24 @@
   };
 
   var SahelAtlas = {
-    /* Once per map: the layer control (base overlays first), the popup, touch and wheel gestures.
-       overlays: [[id, name, layer], ...]; options.gestures: {touch, scroll, scrollMac} texts. */
+    /* Once per map: the layer control (base overlays first), the popup, touch and wheel gestures, Leaflet's
+       buttons in the reader's language and a metric scale.
+       overlays: [[id, name, layer], ...]; options.gestures: {touch, scroll, scrollMac} texts;
+       options.leaflet: {Leaflet's English text: the reader's} (sahel_atlas/chrome.py). */
     setup: function (map, overlays, options) {
+      var say = function (english) {
+        return options.leaflet[english] || english;
+      };
       state.map = map;
       map.options.gestureHandlingOptions = { text: options.gestures, duration: 1500 };
       map.gestureHandling.enable();
+      if (map.zoomControl) map.removeControl(map.zoomControl);
+      map.zoomControl = L.control.zoom({ zoomInTitle: say("Zoom in"), zoomOutTitle: say("Zoom out") }).addTo(map);
+      L.control.scale({ imperial: false }).addTo(map);
+      var leaflet = element("a", "Leaflet");
+      leaflet.href = "https://leafletjs.com";
+      leaflet.title = say("A JavaScript library for interactive maps");
+      map.attributionControl.setPrefix(leaflet.outerHTML);
       state.control = L.control
         .layers(null, null, {
           collapsed: true,
@@ -266,6 +278,9 @@
           },
         })
         .addTo(map);
+      var toggle = state.control.getContainer().querySelector(".leaflet-control-layers-toggle");
+      toggle.title = say("Layers");
+      toggle.setAttribute("aria-label", say("Layers"));
       overlays.forEach(function (overlay) {
         register(overlay[0], overlay[1], overlay[2], map.hasLayer(overlay[2]));
       });
@@ -273,6 +288,10 @@
         if (!state.quiet && state.ids.has(event.layer)) remember(state.ids.get(event.layer), event.type === "overlayadd");
       });
       state.popup = L.popup({ maxWidth: 340, offset: [0, -6], autoPanPadding: [24, 24] });
+      state.popup.on("add", function () {
+        var close = state.popup.getElement().querySelector(".leaflet-popup-close-button");
+        if (close) close.setAttribute("aria-label", say("Close popup"));
+      });
       state.popup.on("remove", function () {
         state.openId = null;
       });

@@ -88,7 +88,9 @@ class Visit:
     """One page, offline: requests off this machine are aborted and remembered, errors collected."""
 
     def __init__(self, browser, app_url, viewport=None):
-        self.context = browser.new_context(viewport=viewport or {"width": 1400, "height": 1000}, accept_downloads=True)
+        # A browser in English (the language Streamlit, Plotly and Leaflet write in): French must come from the app.
+        viewport = viewport or {"width": 1400, "height": 1000}
+        self.context = browser.new_context(viewport=viewport, locale="en-US", accept_downloads=True)
         self.page = self.context.new_page()
         self.app_url = app_url
         self.blocked: list[str] = []

@@ -4,7 +4,15 @@ import re
 
 import pytest
 
-from sahel_atlas.i18n import CATEGORY_LABELS, HOLDER_LABELS, REGIME_LABELS, TEXT
+from sahel_atlas.i18n import (
+    CATEGORY_LABELS,
+    HOLDER_LABELS,
+    LEAFLET_LABELS,
+    PLOTLY_LABELS,
+    REGIME_LABELS,
+    STREAMLIT_LABELS,
+    TEXT,
+)
 
 PLACEHOLDER = re.compile(r"\{[^}]*\}|\*\*|`|\*|\[|\]|\(|\)")
 
@@ -74,3 +82,103 @@ def test_a_record_reads_in_french(visit):
     assert "17 févr. 2022" in main.inner_text()
     assert english_on(page) == []
     v.screenshot("fr-record")
+
+
+def library_english() -> tuple[set[str], list[re.Pattern]]:
+    """The libraries' English texts that French replaces: exact texts, and the templates as patterns."""
+    exact, templates = set(), []
+    for english, french in [
+        *STREAMLIT_LABELS["fr"].items(),
+        *PLOTLY_LABELS["fr"].items(),
+        *LEAFLET_LABELS["fr"].items(),
+    ]:
+        if english == french:
+            continue
+        if "{label}" in english:
+            templates.append(re.compile("^" + re.escape(english).replace(re.escape("{label}"), ".+") + "$"))
+        else:
+            exact.add(english)
+    return exact, templates
+
+
+LIBRARY_TEXTS = """() => {
+  const texts = [];
+  for (const element of document.querySelectorAll("[title], [aria-label], [placeholder], [data-title]")) {
+    for (const name of ["title", "aria-label", "placeholder", "data-title"]) {
+      if (element.getAttribute(name)) texts.push(element.getAttribute(name));
+    }
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) texts.push(walker.currentNode.nodeValue.trim());
+  return texts;
+}"""
+
+
+def library_english_on(page) -> list[str]:
+    """The libraries' English texts in the page and its frames: tooltips, accessible names, placeholders, text."""
+    exact, templates = library_english()
+    shown = [text for frame in page.frames for text in frame.evaluate(LIBRARY_TEXTS)]
+    return sorted({text for text in shown if text in exact or any(p.match(text) for p in templates)})
+
+
+def test_the_check_knows_the_libraries_english():
+    exact, templates = library_english()
+    assert {"Collapse sidebar", "Press Enter to apply", "Reset axes", "Layers", "Past Year"} <= exact
+    assert any(p.match("Help for Période") for p in templates)
+    assert not any(p.match("Aide\u00a0: Période") for p in templates)
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_libraries_own_controls_speak_french_in_an_english_browser(visit, width):
+    """Streamlit's tooltips, accessible names, hints and calendar, Plotly's toolbar and Leaflet's buttons, in
+    French for a French reader whose browser is in English; back in English when the reader switches."""
+    v = visit({"width": width, "height": 1000})
+    page = v.open("Map?lang=fr&asof=2022-02-17&region=Mali")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    found = {"map": library_english_on(page)}
+    if width < 700:
+        page.get_by_test_id("stExpandSidebarButton").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    # the calendar, as a reader opens it: French months and weekdays, Monday first, and its quick select
+    sidebar.get_by_test_id("stDateInput").get_by_role("button").last.click()
+    calendar = page.get_by_role("dialog")
+    calendar.wait_for()
+    assert "janvier" in calendar.inner_text() and "L\tM\tM\tJ\tV\tS\tD" in calendar.inner_text()
+    calendar.get_by_test_id("stDateInputQuickSelect").get_by_role("button").click()
+    page.get_by_text("Année écoulée").wait_for()
+    found["calendar"] = library_english_on(page)
+    v.screenshot(f"fr-calendar-{width}")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    # a typed search, before Enter: Streamlit's hint
+    search = sidebar.get_by_role("textbox", name="Recherche")
+    search.click()
+    search.press_sequentially("Gao")
+    hint = sidebar.get_by_test_id("InputInstructions")
+    assert hint.inner_text() == "Appuyez sur Entrée pour appliquer"
+    found["search"] = library_english_on(page)
+    search.press("Enter")
+    v.wait()
+    # the map's buttons and scale: French titles, kilometres only
+    frame = v.map_frame()
+    assert frame.locator(".leaflet-control-zoom-in").get_attribute("title") == "Zoom avant"
+    assert frame.locator(".leaflet-control-layers-toggle").get_attribute("aria-label") == "Couches"
+    assert " mi" not in frame.locator(".leaflet-control-scale").inner_text()
+    # Plotly's toolbar on the overview's chart, shown by pointing at the chart
+    page.locator(".st-key-sahel_nav").get_by_role("link", name="Vue d'ensemble").click()
+    v.wait()
+    if width < 700:  # the open sidebar covers the page on a phone: close it as a reader would
+        sidebar.get_by_role("button", name="Replier la barre latérale").click()
+    page.locator(".js-plotly-plot").first.hover()
+    assert page.locator(".modebar-btn[data-title='Réinitialiser les axes']").count() == 1
+    found["overview"] = library_english_on(page)
+    assert {where: english for where, english in found.items() if english} == {}
+    # back to English: the same controls say what Streamlit wrote
+    if width < 700:
+        page.get_by_role("button", name="Déplier la barre latérale").click()
+    sidebar.get_by_text("English").click()
+    sidebar.get_by_role("heading", name="Filters").wait_for()
+    v.wait()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert sidebar.get_by_role("button", name="Help for Date range").count() == 1
+    assert v.errors == []
