@@ -34,7 +34,7 @@ def dated_layers(dataset, geography, day):
 
 
 def in_place_step(dataset, geography, day) -> int:
-    fmap = build_base_map(geography, "Sahel")
+    fmap = build_base_map("Sahel")
     fmap.render()
     generate_leaflet_string(fmap)  # the base script: unchanged between steps, so the map is not reloaded
     changed = 0
@@ -46,7 +46,7 @@ def in_place_step(dataset, geography, day) -> int:
 
 
 def full_rebuild(dataset, geography, day) -> int:
-    fmap = build_base_map(geography, "Sahel")
+    fmap = build_base_map("Sahel")
     for layer in dated_layers(dataset, geography, day):
         layer.add_to(fmap)
     return len(fmap.get_root().render())

@@ -124,7 +124,7 @@ def dated_map() -> None:
     layers += build_event_layers(events, as_of, window_from, lang, view.event, data.actor_names(lang))
     map_key = f"map-{view.region}-{lang}"
     st_folium(
-        build_base_map(data.geography, view.region, lang),
+        build_base_map(view.region, lang),
         key=map_key,
         feature_group_to_add=layers,
         returned_objects=[],  # the map client sends marker clicks itself (static/sahel/atlas.js)

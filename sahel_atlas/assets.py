@@ -5,12 +5,16 @@ The files there come from the npm packages recorded in static/README.md, except 
 app's own map client.
 """
 
+import hashlib
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
 import branca.element
 import folium
 
 STATIC_URL = "/app/static/"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 # folium's resource names -> vendored files. Resources folium lists that we do not use (Bootstrap,
 # awesome-markers, Font Awesome) are dropped: nothing here draws with them.
@@ -67,3 +71,11 @@ def use_local_assets(element: branca.element.Element) -> branca.element.Element:
             item.default_js = _localise(item.default_js, LOCAL_JS)
             item.default_css = _localise(item.default_css, LOCAL_CSS)
     return element
+
+
+@cache
+def versioned_url(path: str) -> str:
+    """The address of static/`path` with its content's digest as a query ("…/basemap.json?v=3f2a…"): a changed
+    file gets a new address, so browsers and proxies may keep a file for long. Raises OSError if it is missing."""
+    digest = hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:12]
+    return f"{STATIC_URL}{path}?v={digest}"

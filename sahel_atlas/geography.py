@@ -71,3 +71,39 @@ def load_geography(geo_dir: Path) -> Geography:
     return Geography(
         read("countries.geojson"), read("rivers.geojson"), read("lakes.geojson"), read("countries_coarse.geojson")
     )
+
+
+ROOT = Path(__file__).resolve().parent.parent
+BASEMAP = "geo/basemap.json"  # under static/, served at /app/static/
+BASEMAP_PATH = ROOT / "static" / BASEMAP
+
+
+def basemap(geography: Geography) -> dict:
+    """The geography the map client draws, as one JSON document it fetches once and the browser caches:
+    {"countries", "coarse" (for the regime shading), "lakes", "rivers"}, each a GeoJSON FeatureCollection with
+    the properties the client reads (countries: iso_a3, name_en, name_fr; rivers and lakes: name)."""
+
+    def keep(collection: dict, properties: Sequence[str]) -> dict:
+        features = [
+            {"type": "Feature", "properties": {k: f["properties"][k] for k in properties}, "geometry": f["geometry"]}
+            for f in collection["features"]
+        ]
+        return {"type": "FeatureCollection", "features": features}
+
+    names = ("iso_a3", "name_en", "name_fr")
+    return {
+        "countries": keep(geography.countries, names),
+        "coarse": keep(geography.coarse_countries, ("iso_a3",)),
+        "lakes": keep(geography.lakes, ("name",)),
+        "rivers": keep(geography.rivers, ("name",)),
+    }
+
+
+def basemap_text(geography: Geography) -> str:
+    """`basemap(geography)` as the compact JSON written to static/geo/basemap.json."""
+    return json.dumps(basemap(geography), ensure_ascii=False, separators=(",", ":"))
+
+
+if __name__ == "__main__":  # python -m sahel_atlas.geography: rewrite static/geo/basemap.json from geo/
+    BASEMAP_PATH.parent.mkdir(exist_ok=True)
+    BASEMAP_PATH.write_text(basemap_text(load_geography(ROOT / "geo")), encoding="utf-8")

@@ -13,13 +13,12 @@ from html import escape
 import branca.element
 import folium
 import pandas as pd
-from folium.utilities import JsCode
 
-from .assets import use_local_assets
+from .assets import use_local_assets, versioned_url
 from .chrome import leaflet_texts
 from .codebook import APPROXIMATE, CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
 from .escape import js_json, js_string, safe_url
-from .geography import Geography
+from .geography import BASEMAP, Geography
 from .i18n import (
     CATEGORY_LABELS,
     HOLDER_LABELS,
@@ -144,8 +143,9 @@ def fatalities_text(event: pd.Series, lang: str = "en") -> str:
 
 
 def tooltip_text(event: pd.Series, lang: str = "en") -> str:
-    """Plain text shown on hover and read out for a focused marker (a click is matched back by event id)."""
-    return f"{format_date(event['start_date'].date(), lang, event['date_precision'])} · {event_title(event, lang)}"
+    """Plain text shown on hover and read out for a focused marker (a click is matched back by event id): its
+    dates, then its title. The map client writes it from the marker's `when` and `title` the same way."""
+    return f"{date_span(event, lang)} · {event_title(event, lang)}"
 
 
 def holder_group(event: pd.Series) -> str:
@@ -155,7 +155,8 @@ def holder_group(event: pd.Series) -> str:
 class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
     """Loads the map client and its plugins, then hands it the base map's overlays: `overlays` is a list
     of (stable id, shown name, folium layer); `texts` the gesture hints ({touch, scroll, scrollMac}); `leaflet_texts`
-    Leaflet's button texts in the reader's language ({English: text}, chrome.leaflet_texts)."""
+    Leaflet's button texts in the reader's language ({English: text}, chrome.leaflet_texts); `basemap` where the
+    geography is ({"url"}) and which property names a country in the reader's language ({"countryName"})."""
 
     _template = branca.element.Template(
         "{% macro script(this, kwargs) %}SahelAtlas.setup({{ this._parent.get_name() }}, "
@@ -163,7 +164,11 @@ class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
     )
 
     def __init__(
-        self, overlays: list[tuple[str, str, branca.element.Element]], texts: dict[str, str], leaflet_texts: dict
+        self,
+        overlays: list[tuple[str, str, branca.element.Element]],
+        texts: dict[str, str],
+        leaflet_texts: dict[str, str],
+        basemap: dict[str, str],
     ):
         super().__init__()
         self._name = "AtlasSetup"
@@ -173,7 +178,7 @@ class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
         self.overlays = ",".join(
             f"[{js_string(key)},{js_string(name)},{layer.get_name()}]" for key, name, layer in overlays
         )
-        self.options = js_json({"gestures": texts, "leaflet": leaflet_texts})
+        self.options = js_json({"gestures": texts, "leaflet": leaflet_texts, "basemap": basemap})
 
 
 class DatedLayer(folium.FeatureGroup):
@@ -201,43 +206,25 @@ MAP_CSS = (
 )
 
 
-def build_base_map(geography: Geography, region: str, lang: str = "en", height: int = 560) -> folium.Map:
-    """Boundaries, rivers and lakes, framed on a region preset: drawn offline, with no tiles. The layer
-    control, popups and gestures are set up by the map client (static/sahel/atlas.js)."""
+def build_base_map(region: str, lang: str = "en", height: int = 560) -> folium.Map:
+    """The map framed on a region preset, with no tiles: boundaries, rivers and lakes are drawn by the map client
+    (static/sahel/atlas.js) from static/geo/basemap.json, which the browser fetches once and caches, so a rerun
+    sends none of the geography. The layer control, popups and gestures are set up by the client too."""
     (south, west), (north, east) = REGIONS[region]
-    fmap = folium.Map(
-        location=((south + north) / 2, (west + east) / 2),
-        zoom_start=5,
-        tiles=None,
-        height=height,
-    )
+    fmap = folium.Map(location=((south + north) / 2, (west + east) / 2), zoom_start=5, tiles=None, height=height)
     # With no tile layer, Leaflet has no zoom limits unless the map sets them (clustering needs maxZoom).
     fmap.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25)
     fmap.get_root().header.add_child(folium.Element(MAP_CSS))
-    boundaries = folium.GeoJson(
-        geography.countries,
-        name=t("layer_boundaries", lang),
-        style_function=lambda _: {"color": "#6b6b6b", "weight": 1.2, "fillColor": "#f4f1ea", "fillOpacity": 1},
-        on_each_feature=JsCode(f"SahelAtlas.propertyTooltip({js_string(f'name_{lang}')})"),
-    ).add_to(fmap)
-    water = folium.FeatureGroup(name=t("layer_water", lang))
-    folium.GeoJson(
-        geography.lakes,
-        style_function=lambda _: {"color": "#4a90c2", "weight": 1, "fillColor": "#a9cde8", "fillOpacity": 1},
-    ).add_to(water)
-    folium.GeoJson(
-        geography.rivers,
-        style_function=lambda _: {"color": "#4a90c2", "weight": 1.6},
-        on_each_feature=JsCode(f"SahelAtlas.propertyTooltip({js_string('name')})"),
-    ).add_to(water)
-    water.add_to(fmap)
+    boundaries = folium.FeatureGroup(name=t("layer_boundaries", lang)).add_to(fmap)
+    water = folium.FeatureGroup(name=t("layer_water", lang)).add_to(fmap)
     tiles = folium.TileLayer("OpenStreetMap", name=t("layer_tiles", lang), overlay=True, show=False, opacity=0.6)
     tiles.add_to(fmap)
     overlays = [("boundaries", boundaries.layer_name, boundaries), ("water", water.layer_name, water)]
     overlays.append(("tiles", tiles.layer_name, tiles))
     texts = {"touch": t("gesture_touch", lang), "scroll": t("gesture_scroll", lang)}
     texts["scrollMac"] = t("gesture_scroll_mac", lang)
-    AtlasSetup(overlays, texts, leaflet_texts(lang)).add_to(fmap)
+    basemap = {"url": versioned_url(BASEMAP), "countryName": f"name_{lang}"}
+    AtlasSetup(overlays, texts, leaflet_texts(lang), basemap).add_to(fmap)
     fmap.fit_bounds([[south, west], [north, east]])
     return use_local_assets(fmap)
 
@@ -252,17 +239,15 @@ def window_start(as_of: date, window_months: int, range_start: date) -> date:
 
 
 def build_regime_layer(geography: Geography, regimes: dict[str, str], lang: str) -> DatedLayer:
-    """Countries shaded by their regime on the day (`regimes`: ISO code -> regime); each tooltip is
-    the country's name and its regime, as text."""
-    features = []
-    for feature in geography.coarse_countries["features"]:
-        code = feature["properties"]["iso_a3"]
-        if code in regimes:
-            label = f"{feature['properties'][f'name_{lang}']}: {REGIME_LABELS[lang][regimes[code]]}"
-            properties = {"label": label, "fill": REGIME_COLOURS[regimes[code]]}
-            features.append({"type": "Feature", "properties": properties, "geometry": feature["geometry"]})
-    data = {"name": t("layer_regimes", lang), "features": {"type": "FeatureCollection", "features": features}}
-    return DatedLayer("regimes", data)
+    """Countries shaded by their regime on the day (`regimes`: ISO code -> regime), as data: {"name": the layer's
+    name, "regimes": {ISO code: [fill colour, tooltip text]}}; the client shades the basemap's coarse outlines and
+    shows each tooltip (the country's name and its regime) as text."""
+    names = geography.country_names(lang)
+    shaded = {
+        code: [REGIME_COLOURS[regime], f"{names.get(code, code)}{colon(lang)} {REGIME_LABELS[lang][regime]}"]
+        for code, regime in sorted(regimes.items())
+    }
+    return DatedLayer("regimes", {"name": t("layer_regimes", lang), "regimes": shaded})
 
 
 def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.DataFrame:
@@ -275,28 +260,32 @@ def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.D
 
 
 # The columns of each marker row sent to the client, in order (atlas.js reads them by these names).
-MARKER_FIELDS = ("id", "lat", "lng", "icon", "tip", "title", "when", "kind", "actors", "place", "text", "links")
+MARKER_FIELDS = ("id", "lat", "lng", "icon", "title", "when", "actors", "place")
 FADED = 0.45  # opacity of the older half of the event window
 
 
-def marker_row(event: pd.Series, icon: str, lang: str, actor_names: dict) -> list:
-    """One marker as data: its id, position (5 decimals, about a metre), icon key and its texts; links are
-    only the http(s) sources."""
-    links = [url for url in event["sources"].split(SOURCE_SEPARATOR) if safe_url(url)]
+def marker_row(event: pd.Series, icon: int, lang: str, actors: dict[str, int]) -> list:
+    """One marker as data (MARKER_FIELDS): its id, position (4 decimals, about 10 m), the index of its icon and
+    of its actors in the layer's lists (`actors`: actor -> index, grown here), its title, dates and place. The
+    client writes its tooltip (`tooltip_text`) and popup from them; the description and sources come with the
+    selection (`event_detail`)."""
     return [
         event["event_id"],
-        round(float(event["latitude"]), 5),
-        round(float(event["longitude"]), 5),
+        round(float(event["latitude"]), 4),
+        round(float(event["longitude"]), 4),
         icon,
-        tooltip_text(event, lang),
         event_title(event, lang),
         date_span(event, lang),
-        category_label(event["category"], lang),
-        ", ".join(actor_names.get(actor, actor) for actor in event["actor_list"]),
+        [actors.setdefault(actor, len(actors)) for actor in event["actor_list"]],
         place_text(event, lang),
-        event_description(event, lang),
-        links,
     ]
+
+
+def event_detail(event: pd.Series, lang: str) -> dict:
+    """What the popup of the selected event adds to its marker's texts: {"id", "text": the description in `lang`,
+    "links": the http(s) sources only}."""
+    links = [url for url in event["sources"].split(SOURCE_SEPARATOR) if safe_url(url)]
+    return {"id": event["event_id"], "text": event_description(event, lang), "links": links}
 
 
 def build_event_layers(
@@ -309,38 +298,43 @@ def build_event_layers(
 ) -> list[DatedLayer]:
     """The bases held on `as_of` (an icon per holder) and the point events from `window_from` to `as_of`
     (the older half faded), clustered together so that markers at one place are spiderfied; then a ring
-    around the selected event; actors named by `actor_names` (actor -> name in `lang`). Returns the
-    "markers" and "selected" parts."""
+    around the selected event, with its description and sources for its popup; actors named by `actor_names`
+    (actor -> name in `lang`). Returns the "markers" and "selected" parts."""
     actor_names = actor_names or {}
     first = pd.Timestamp(window_from)
     fade_before = first + (pd.Timestamp(as_of) - first) / 2
-    icons: dict[str, tuple[str, int]] = {}
+    icons: list[list] = []  # [svg, size in px, category label]; a row holds its icon's index
+    icon_index: dict[str, int] = {}
+    actors: dict[str, int] = {}
     rows: dict[str, list] = {"events": [], "bases": []}
     for _, event in visible_events(events, as_of, window_from).iterrows():
-        if event["category"] == "base":
+        category, kind = event["category"], category_label(event["category"], lang)
+        if category == "base":
             group = holder_group(event)
-            key = f"base-{group}"
-            icons[key] = (holder_svg(group), 22)
-            rows["bases"].append(marker_row(event, key, lang, actor_names))
+            key, part, icon = f"base-{group}", "bases", [holder_svg(group), 22, kind]
         else:
             opacity = FADED if event["start_date"] < fade_before else 1.0
             hollow = event["geo_precision"] in APPROXIMATE
-            category = event["category"]
-            key = f"{category}-{opacity}" + ("-hollow" if hollow else "")
             svg = shape_svg(CATEGORY_SHAPES[category], CATEGORY_COLOURS[category], opacity=opacity, hollow=hollow)
-            icons[key] = (svg, 16)
-            rows["events"].append(marker_row(event, key, lang, actor_names))
+            key, part, icon = f"{category}-{opacity}" + ("-hollow" if hollow else ""), "events", [svg, 16, kind]
+        if key not in icon_index:
+            icon_index[key] = len(icons)
+            icons.append(icon)
+        rows[part].append(marker_row(event, icon_index[key], lang, actors))
     markers = {
         "names": {"events": t("layer_events", lang), "bases": t("layer_bases", lang)},
         "texts": {"sources": t("f_sources", lang)},
         "fields": MARKER_FIELDS,
         "icons": icons,
+        "actors": [actor_names.get(actor, actor) for actor in actors],
         **rows,
     }
-    ring = None
+    ring, detail = None, None
     for _, event in events[events["event_id"] == selected].iterrows():
         ring = [round(float(event["latitude"]), 5), round(float(event["longitude"]), 5)]
-    return [DatedLayer("markers", markers), DatedLayer("selected", {"name": t("layer_selected", lang), "ring": ring})]
+        detail = event_detail(event, lang)
+    chosen = {"name": t("layer_selected", lang), "ring": ring, "event": detail}
+    return [DatedLayer("markers", markers), DatedLayer("selected", chosen)]
 
 
 def legend_html(lang: str = "en", regimes: bool = True) -> str:

@@ -44,6 +44,9 @@ FILTERS_KEY = "filters"
 VIEW_KEY = "view"
 NOTICES_KEY = "url_notices"
 PAGE_KEY = "page"  # the page of this run, so that a widget new on a page gets the state's value
+# The browser's language as the session's first run saw it: chrome.page_script later sets navigator.language to
+# the reader's choice (for Streamlit's calendar), which Streamlit then reports as st.context.locale.
+BROWSER_LANGUAGE_KEY = "browser_language"
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,9 @@ def problems_panel(problems: list[Problem], lang: str) -> None:
 
 def _state_from_address(data: AppData) -> None:
     """The state from the address bar (the link the user opened, or where Back took them)."""
-    browser = pick_language(None, getattr(st.context, "locale", None))
+    browser = st.session_state.setdefault(
+        BROWSER_LANGUAGE_KEY, pick_language(None, getattr(st.context, "locale", None))
+    )
     filters, view, notices = from_query_params(
         _address(), data.dataset.actors["actor"], data.country_names("en"), set(data.events["event_id"]), browser
     )

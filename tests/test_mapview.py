@@ -7,11 +7,13 @@ import pandas as pd
 import pytest
 from folium.plugins import Fullscreen
 
-from sahel_atlas.assets import LOCAL_CSS, LOCAL_JS, MissingAsset, use_local_assets
+from sahel_atlas.assets import LOCAL_CSS, LOCAL_JS, MissingAsset, use_local_assets, versioned_url
 from sahel_atlas.codebook import REGIONS
 from sahel_atlas.escape import js_json
+from sahel_atlas.geography import BASEMAP, BASEMAP_PATH, basemap_text
 from sahel_atlas.mapview import (
     MARKER_FIELDS,
+    REGIME_COLOURS,
     build_base_map,
     build_event_layers,
     build_regime_layer,
@@ -66,7 +68,7 @@ def hostile_events(fixture_dataset):
 
 @pytest.mark.parametrize("region", list(REGIONS))
 def test_base_map_frames_the_region_and_loads_nothing_remote(geography, region):
-    fmap = build_base_map(geography, region)
+    fmap = build_base_map(region)
     assert layer_names(fmap) == ["Boundaries", "Rivers and lakes", "Online tiles (OSM)"]
     html = render(fmap)
     (south, west), (north, east) = REGIONS[region]
@@ -82,7 +84,7 @@ def test_base_map_frames_the_region_and_loads_nothing_remote(geography, region):
 
 
 def test_base_map_speaks_french(geography):
-    fmap = build_base_map(geography, "Mali", "fr")
+    fmap = build_base_map("Mali", "fr")
     assert layer_names(fmap) == ["Frontières", "Fleuves et lacs", "Fond en ligne (OSM)"]
     assert '"name_fr"' in render(fmap)
 
@@ -135,24 +137,56 @@ def test_event_layers_are_data_for_the_map_client(fixture_dataset):
     assert [r["id"] for r in rows["events"]] == ["2015-11-20-fixture-attack", "2020-08-18-fixture-coup"]
     [base] = rows["bases"]
     assert (base["lat"], base["lng"]) == (16.27, -0.04) and ">FR</text>" in data["icons"][base["icon"]][0]
-    assert base["links"] == ["https://example.org/b", "https://example.org/c"]
-    assert selected.payload == {"name": "Selected event", "ring": [15.92, 2.4]}
-    assert build_event_layers(fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1))[1].payload["ring"] is None
+    assert data["icons"][base["icon"]][1:] == [22, "Base"]
+    assert "text" not in base and "links" not in base  # the description and sources come with a selection
+    assert selected.payload["ring"] == [15.92, 2.4] and selected.payload["name"] == "Selected event"
+    detail = selected.payload["event"]
+    assert detail == {
+        "id": "2015-11-20-fixture-attack",
+        "text": "Synthetic <script>alert(1)</script> row.",
+        "links": ["https://example.org/d"],
+    }
+    _, base_chosen = build_event_layers(
+        fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1), selected="2013-02-01-fixture-base"
+    )
+    assert base_chosen.payload["event"]["links"] == ["https://example.org/b", "https://example.org/c"]
+    unselected = build_event_layers(fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1))[1].payload
+    assert unselected["ring"] is None and unselected["event"] is None
 
 
 def test_older_half_of_the_window_is_faded(fixture_dataset):
     markers, _ = build_event_layers(fixture_dataset.events, date(2020, 8, 18), date(2015, 1, 1))
     data = markers.payload
-    tip, icon = MARKER_FIELDS.index("tip"), MARKER_FIELDS.index("icon")
-    icons = {row[tip]: data["icons"][row[icon]][0] for row in data["events"]}
-    assert 'opacity="0.45"' in icons["20 Nov 2015 · Fixture attack <b>bold</b> & co"]
-    assert 'opacity="1.0"' in icons["18 Aug 2020 · Fixture coup"]
+    title, icon = MARKER_FIELDS.index("title"), MARKER_FIELDS.index("icon")
+    icons = {row[title]: data["icons"][row[icon]][0] for row in data["events"]}
+    assert 'opacity="0.45"' in icons["Fixture attack <b>bold</b> & co"]
+    assert 'opacity="1.0"' in icons["Fixture coup"]
 
 
-def test_regime_layer(geography):
-    data = build_regime_layer(geography, {"MLI": "junta", "NER": "civilian"}, "fr").payload
-    labels = sorted(f["properties"]["label"] for f in data["features"]["features"])
-    assert labels == ["Mali: Junte", "Niger: Gouvernement civil"] and data["name"] == "Régimes"
+def test_regime_layer_is_colours_and_labels_by_country(geography):
+    data = build_regime_layer(geography, {"NER": "civilian", "MLI": "junta"}, "fr").payload
+    assert data == {
+        "name": "Régimes",
+        "regimes": {
+            "MLI": [REGIME_COLOURS["junta"], "Mali\u00a0: Junte"],
+            "NER": [REGIME_COLOURS["civilian"], "Niger\u00a0: Gouvernement civil"],
+        },
+    }
+
+
+def test_a_rerun_sends_none_of_the_geography(geography):
+    """The base map page holds no coordinates: the client fetches static/geo/basemap.json once, at an address
+    that changes with its content; that file is what geo/ derives (python -m sahel_atlas.geography)."""
+    page = render(build_base_map("Sahel"))
+    assert len(page) < 20_000 and str(geography.countries["features"][0]["geometry"]["coordinates"][0][0]) not in page
+    url = re.search(r'"url":"(/app/static/geo/basemap\.json\?v=[0-9a-f]{12})"', page).group(1)
+    assert url == versioned_url(BASEMAP)
+    assert BASEMAP_PATH.read_text(encoding="utf-8") == basemap_text(geography), "run python -m sahel_atlas.geography"
+    sent_geography = json.loads(BASEMAP_PATH.read_text(encoding="utf-8"))
+    assert [f["properties"]["iso_a3"] for f in sent_geography["coarse"]["features"]] == [
+        f["properties"]["iso_a3"] for f in geography.coarse_countries["features"]
+    ]
+    assert set(sent_geography["countries"]["features"][0]["properties"]) == {"iso_a3", "name_en", "name_fr"}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -160,33 +194,34 @@ def test_text_from_the_data_reaches_the_map_only_as_data(fixture_dataset, geogra
     """Hostile titles, places, descriptions and operations: nothing of them is code or markup in the page,
     and the client receives them exactly (it inserts them as text)."""
     events = hostile_events(fixture_dataset)
-    layers = build_event_layers(events, date(2020, 1, 1), date(2013, 1, 1), lang)
+    layers = build_event_layers(events, date(2020, 1, 1), date(2013, 1, 1), lang, events["event_id"].iloc[2])
     hostile_geo = copy.deepcopy(geography)
-    feature = next(f for f in hostile_geo.coarse_countries["features"] if f["properties"]["iso_a3"] == "MLI")
+    feature = next(f for f in hostile_geo.countries["features"] if f["properties"]["iso_a3"] == "MLI")
     feature["properties"][f"name_{lang}"] = "Mali`${alert(5)}</script><b>"
     layers.append(build_regime_layer(hostile_geo, {"MLI": "junta"}, lang))
-    page = render(build_base_map(geography, "Mali", lang), layers)
+    page = render(build_base_map("Mali", lang), layers)
     for text in [*HOSTILE.values(), "Mali`${alert(5)}</script><b>", "javascript:alert(4)", "data:text/html"]:
         assert text not in page
     for fragment in ("`", "${", "</script><script>", "<img", "<b>bold", "{{'alert'}}", "'"):
         assert fragment not in page.split("SahelAtlas.show(", 1)[1].split("</script>", 1)[0].replace("\\u0027", "")
     markers = sent(page, "markers")
     rows = [dict(zip(markers["fields"], row, strict=True)) for row in markers["events"] + markers["bases"]]
-    texts = {text for row in rows for text in (row["title"], row["place"], row["text"], row["tip"])}
+    detail = sent(page, "selected")["event"]
+    texts = {text for row in rows for text in (row["title"], row["place"])} | {detail["text"]} | set(markers["actors"])
     assert HOSTILE["location"] in texts and HOSTILE["description"] in texts
     assert (HOSTILE["title_fr"] if lang == "fr" else HOSTILE["title"]) in texts
-    assert all(link.startswith("https://") for row in rows for link in row["links"])
-    assert sent(page, "regimes")["features"]["features"][0]["properties"]["label"].startswith("Mali`${alert(5)}")
+    assert detail["links"] == ["https://example.org/ok"]
+    assert sent(page, "regimes")["regimes"]["MLI"][1].startswith("Mali`${alert(5)}")
 
 
 def test_base_map_tooltips_are_text_not_html(geography):
-    page = render(build_base_map(geography, "Sahel"))
-    assert 'SahelAtlas.propertyTooltip("name_en")' in page and 'SahelAtlas.propertyTooltip("name")' in page
+    page = render(build_base_map("Sahel"))
+    assert '"countryName":"name_en"' in page
     assert "innerHTML" not in page and "bindTooltip" not in page
 
 
 def test_layer_control_lists_base_overlays_by_stable_id(geography):
-    page = render(build_base_map(geography, "Niger", "fr"))
+    page = render(build_base_map("Niger", "fr"))
     setup = re.search(r"SahelAtlas\.setup\((\w+), \[(.*?)\], (\{.*?\}\})\);", page)
     assert re.findall(r'\["(\w+)","([^"]+)",\w+\]', setup.group(2)) == [
         ("boundaries", "Frontières"),
@@ -220,7 +255,7 @@ def test_dates_read_as_far_as_they_are_known(fixture_dataset):
     assert date_span(base, "en") == "Feb 2013 → 15 Aug 2022"  # month precision, then the end day
     base["date_precision"], base["start_date"] = "year", pd.Timestamp("1960-01-01")
     assert date_span(base, "fr") == "1960 → 15 août 2022"
-    assert tooltip_text(base, "en").startswith("1960 · ")
+    assert tooltip_text(base, "en").startswith("1960 → 15 Aug 2022 · ")  # a base: the years it was held
 
 
 def test_a_point_standing_in_for_a_region_is_hollow_and_said_approximate(fixture_dataset):
@@ -232,7 +267,7 @@ def test_a_point_standing_in_for_a_region_is_hollow_and_said_approximate(fixture
     [row] = data["events"]
     fields = dict(zip(MARKER_FIELDS, row, strict=True))
     assert fields["place"] == "Ménaka (point approximatif, précision\u00a0: région)"
-    assert fields["icon"].endswith("-hollow") and 'fill="#ffffff"' in data["icons"][fields["icon"]][0]
+    assert 'fill="#ffffff"' in data["icons"][fields["icon"]][0]  # hollow
     assert place_text(events[~attack].iloc[0], "fr") == events[~attack].iloc[0]["location"]  # town: as named
 
 
@@ -255,7 +290,8 @@ def test_popups_name_actors_in_the_reader_language(fixture_dataset):
         fixture_dataset.events, date(2015, 12, 1), date(2015, 1, 1), "fr", actor_names={"JNIM": "GSIM (JNIM)"}
     )
     [row] = markers.payload["events"]
-    assert dict(zip(MARKER_FIELDS, row, strict=True))["actors"] == "GSIM (JNIM)"
+    names = [markers.payload["actors"][i] for i in dict(zip(MARKER_FIELDS, row, strict=True))["actors"]]
+    assert names == ["GSIM (JNIM)"]
 
 
 def test_a_place_and_its_precision_are_said_once_and_numbers_follow_the_locale(fixture_dataset):
@@ -274,11 +310,17 @@ def test_hostile_french_text_reaches_popups_only_as_data(fixture_dataset):
     """description_fr and name_fr travel as JSON values for textContent, never as markup in the page."""
     events = fixture_dataset.events.copy()
     events["description_fr"] = "</script><img src=x onerror=alert(1)>"
-    markers, _ = build_event_layers(
-        events, date(2015, 12, 1), date(2015, 1, 1), "fr", actor_names={"JNIM": "<i>`${alert(2)}`</i>"}
+    markers, selected = build_event_layers(
+        events,
+        date(2015, 12, 1),
+        date(2015, 1, 1),
+        "fr",
+        "2015-11-20-fixture-attack",
+        actor_names={"JNIM": "<i>`${alert(2)}`</i>"},
     )
     [row] = markers.payload["events"]
     fields = dict(zip(MARKER_FIELDS, row, strict=True))
-    assert fields["text"] == "</script><img src=x onerror=alert(1)>" and fields["actors"] == "<i>`${alert(2)}`</i>"
-    script = js_json(markers.payload)
+    assert selected.payload["event"]["text"] == "</script><img src=x onerror=alert(1)>"
+    assert [markers.payload["actors"][i] for i in fields["actors"]] == ["<i>`${alert(2)}`</i>"]
+    script = js_json(markers.payload) + js_json(selected.payload)
     assert "</script>" not in script and "`" not in script and "${" not in script

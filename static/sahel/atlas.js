@@ -23,6 +23,9 @@
     rows: {}, // event id -> {row, marker}
     popup: null,
     openId: null,
+    texts: null, // the markers' fixed texts ({sources}) for the open popup
+    detail: null, // the selected event's {id, text, links}, sent with the selection
+    basemap: null, // a promise of static/geo/basemap.json
     quiet: false,
     clicks: 0,
   };
@@ -101,15 +104,18 @@
     };
   }
 
-  function popupContent(row, texts) {
+  /* The popup: the marker's own texts, then, once the app has sent the selection (a click selects the event),
+     its description and sources (detail: {id, text, links}). */
+  function popupContent(row, texts, detail) {
     var box = element("div", undefined, "sahel-popup");
     box.appendChild(element("strong", row.title));
     box.appendChild(element("div", row.when + " · " + row.kind));
     box.appendChild(element("em", row.actors));
     box.appendChild(element("div", row.place));
-    box.appendChild(element("div", row.text));
+    if (!detail || detail.id !== row.id) return box;
+    box.appendChild(element("div", detail.text));
     var sources = element("div", texts.sources + ": ");
-    row.links.forEach(function (link, index) {
+    detail.links.forEach(function (link, index) {
       var href = safeUrl(link);
       if (!href) return;
       var anchor = element("a", "[" + (index + 1) + "]");
@@ -125,9 +131,10 @@
 
   function select(row, texts) {
     state.openId = row.id;
+    state.texts = texts;
     state.popup
       .setLatLng(state.rows[row.id].marker.getLatLng())
-      .setContent(popupContent(row, texts))
+      .setContent(popupContent(row, texts, state.detail))
       .openOn(state.map);
     if (window.Streamlit) {
       state.clicks += 1;
@@ -154,6 +161,8 @@
     return mark;
   }
 
+  /* A marker's row from its values (payload.fields), with the texts written from them: its tooltip (as
+     sahel_atlas.mapview.tooltip_text writes it), its category (from its icon) and its actors' names. */
   function rowsOf(payload, part) {
     var fields = payload.fields;
     return payload[part].map(function (values) {
@@ -161,19 +170,24 @@
       fields.forEach(function (field, index) {
         row[field] = values[index];
       });
+      row.tip = row.when + " · " + row.title;
+      row.kind = payload.icons[row.icon][2];
+      row.actors = row.actors
+        .map(function (index) {
+          return payload.actors[index];
+        })
+        .join(", ");
       return row;
     });
   }
 
   function drawMarkers(payload) {
-    var icons = {};
-    Object.keys(payload.icons).forEach(function (key) {
-      var size = payload.icons[key][1];
-      icons[key] = L.divIcon({
-        html: payload.icons[key][0], // built from the codebook's shapes and colours, never from data
+    var icons = payload.icons.map(function (icon) {
+      return L.divIcon({
+        html: icon[0], // built from the codebook's shapes and colours, never from data
         className: "sahel-marker",
-        iconSize: [size, size],
-        iconAnchor: [size / 2, size / 2],
+        iconSize: [icon[1], icon[1]],
+        iconAnchor: [icon[1] / 2, icon[1] / 2],
       });
     });
     // One cluster for events and bases alike, spiderfied where markers share a place: every marker
@@ -209,20 +223,64 @@
     });
   }
 
+  /* payload: {name, regimes: {ISO code: [fill colour, tooltip text]}}; the outlines are the basemap's coarse
+     countries, fetched once (state.basemap). The layer is registered when drawn, so that the user's choice holds. */
   function drawRegimes(payload) {
-    unregister("regimes");
-    var layer = L.geoJSON(payload.features, {
-      style: function (feature) {
-        return { fillColor: feature.properties.fill, fillOpacity: 0.6, weight: 0 };
-      },
-      onEachFeature: function (feature, shape) {
-        shape.bindTooltip(textTooltip(feature.properties.label), { sticky: true });
-      },
+    state.basemap.then(function (basemap) {
+      if (state.keys.regimes !== JSON.stringify(payload)) return; // a newer step came first
+      unregister("regimes");
+      var layer = L.geoJSON(basemap.coarse, {
+        filter: function (feature) {
+          return Object.prototype.hasOwnProperty.call(payload.regimes, feature.properties.iso_a3);
+        },
+        style: function (feature) {
+          return { fillColor: payload.regimes[feature.properties.iso_a3][0], fillOpacity: 0.6, weight: 0 };
+        },
+        onEachFeature: function (feature, shape) {
+          shape.bindTooltip(textTooltip(payload.regimes[feature.properties.iso_a3][1]), { sticky: true });
+        },
+      });
+      register("regimes", payload.name, layer, true);
     });
-    register("regimes", payload.name, layer, true);
+  }
+
+  /* The geography, fetched once per page (the browser caches it: its address carries its digest), drawn into
+     the base map's empty boundaries and water groups; country tooltips in the reader's language. */
+  function drawBasemap(options, groups) {
+    state.basemap = fetch(options.url).then(function (response) {
+      if (!response.ok) throw new Error("basemap " + response.status);
+      return response.json();
+    });
+    state.basemap.then(function (basemap) {
+      var countryName = options.countryName;
+      L.geoJSON(basemap.countries, {
+        style: { color: "#6b6b6b", weight: 1.2, fillColor: "#f4f1ea", fillOpacity: 1 },
+        onEachFeature: function (feature, layer) {
+          layer.bindTooltip(textTooltip(feature.properties[countryName]), { sticky: true });
+        },
+      }).addTo(groups.boundaries);
+      L.geoJSON(basemap.lakes, { style: { color: "#4a90c2", weight: 1, fillColor: "#a9cde8", fillOpacity: 1 } }).addTo(
+        groups.water
+      );
+      L.geoJSON(basemap.rivers, {
+        style: { color: "#4a90c2", weight: 1.6 },
+        onEachFeature: function (feature, layer) {
+          layer.bindTooltip(textTooltip(feature.properties.name), { sticky: true });
+        },
+      }).addTo(groups.water);
+      groups.boundaries.bringToBack();
+    });
   }
 
   function drawRing(payload) {
+    state.detail = payload.event;
+    var entry = payload.event && state.rows[payload.event.id];
+    if (entry && state.openId === payload.event.id && state.popup.isOpen()) {
+      // the popup grows in place: no pan that would move the markers under the reader's pointer
+      state.popup.options.autoPan = false;
+      state.popup.setContent(popupContent(entry.row, state.texts, payload.event));
+      state.popup.options.autoPan = true;
+    }
     unregister("selected");
     var layer = L.layerGroup();
     if (payload.ring) {
@@ -254,6 +312,7 @@
     /* Once per map: the layer control (base overlays first), the popup, touch and wheel gestures, Leaflet's
        buttons in the reader's language and a metric scale.
        overlays: [[id, name, layer], ...]; options.gestures: {touch, scroll, scrollMac} texts;
+       options.basemap: {url, countryName} (the geography file, the country property to show);
        options.leaflet: {Leaflet's English text: the reader's} (sahel_atlas/chrome.py). */
     setup: function (map, overlays, options) {
       var say = function (english) {
@@ -281,9 +340,12 @@
       var toggle = state.control.getContainer().querySelector(".leaflet-control-layers-toggle");
       toggle.title = say("Layers");
       toggle.setAttribute("aria-label", say("Layers"));
+      var groups = {};
       overlays.forEach(function (overlay) {
+        groups[overlay[0]] = overlay[2];
         register(overlay[0], overlay[1], overlay[2], map.hasLayer(overlay[2]));
       });
+      drawBasemap(options.basemap, groups);
       map.on("overlayadd overlayremove", function (event) {
         if (!state.quiet && state.ids.has(event.layer)) remember(state.ids.get(event.layer), event.type === "overlayadd");
       });
@@ -305,13 +367,6 @@
       if (state.keys[part] === key) return;
       state.keys[part] = key;
       DRAW[part](data);
-    },
-
-    /* For GeoJson features of the base map: a text tooltip from one property. */
-    propertyTooltip: function (property) {
-      return function (feature, layer) {
-        layer.bindTooltip(textTooltip(feature.properties[property]), { sticky: true });
-      };
     },
   };
 

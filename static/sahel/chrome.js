@@ -88,8 +88,13 @@
     while (walker.nextNode()) rewriteText(table, walker.currentNode);
   }
 
-  function setLanguage(locale) {
-    document.documentElement.lang = locale.split("-")[0];
+  // The browser's own locale, kept where the reader's language is the browser's (en-US stays en-US).
+  var browserLocale = window.navigator.language;
+
+  function setLanguage(interfaceLocale) {
+    var language = interfaceLocale.split("-")[0];
+    var locale = browserLocale.split("-")[0].toLowerCase() === language ? browserLocale : interfaceLocale;
+    document.documentElement.lang = language;
     var navigator = window.navigator;
     var before = navigator.language;
     Object.defineProperty(navigator, "language", { configurable: true, get: function () { return locale; } });
@@ -103,7 +108,8 @@
   if (!window.SahelChrome) {
     window.SahelChrome = {
       table: null,
-      /* locale: "fr-FR"; texts: {English text or template: the text in the reader's language}. */
+      /* locale: the interface's ("fr-FR"), used where the browser's is in another language;
+         texts: {English text or template: the text in the reader's language}. */
       apply: function (locale, texts) {
         setLanguage(locale);
         window.SahelChrome.table = compile(texts);

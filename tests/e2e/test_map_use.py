@@ -210,7 +210,7 @@ def test_the_popup_stays_open_and_enter_or_space_select_a_marker(visit):
     v.wait()
     popup = frame.locator(".leaflet-popup-content")
     assert "Gao" in popup.inner_text()  # still open after the rerun the click caused
-    link = popup.locator("a").first
+    link = popup.locator("a").first  # the sources come with the selection the click made
     assert link.get_attribute("href").startswith("https://") and link.get_attribute("target") == "_blank"
     box, inset = link.bounding_box(), frame.frame_element().bounding_box()
     point = [box["x"] - inset["x"] + 3, box["y"] - inset["y"] + 3]

@@ -1,0 +1,86 @@
+"""What the Map page sends over Streamlit's websocket, against a floor measured in the same run.
+
+Measured in Debian's Chromium (headless, offline) on the app served on a free local port: the bytes the
+browser receives over the websocket for a cold load of the Map page (as of 17 February 2022, Mali), then for
+one as-of step (the as-of date moved on by a year, by keyboard, as a reader would). Floor: the same step with
+a search that matches no event, where the page still sends its map, table and texts but no marker. The map's
+geography is not in either figure: the browser fetches static/geo/basemap.json once, over HTTP, and keeps it.
+
+Run: python bench/bench_websocket.py   (needs /usr/bin/chromium and the playwright package)
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deploy.replicas import wait_healthy  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+VIEW = "Map?asof=2022-02-17&region=Mali"
+EMPTY = "Map?asof=2022-02-17&region=Mali&q=zzzznothing"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SETTLE_S = 4  # after the script has run, the map component reports back and may cause one more small rerun
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def measure(page, url: str) -> tuple[int, int]:
+    """(bytes received over the websocket for a cold load of `url`, for one as-of step after it)."""
+    received: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    time.sleep(SETTLE_S)
+    cold = sum(received)
+    received.clear()
+    year = page.get_by_test_id("stMain").get_by_test_id("stDateInput").get_by_role("spinbutton").first
+    year.click()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(READY, timeout=60_000)
+    time.sleep(SETTLE_S)
+    return cold, sum(received)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
+    with tempfile.TemporaryDirectory() as tmp, (Path(tmp) / "server.log").open("w") as log:
+        server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_healthy(url, server, Path(log.name))
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+                figures = {}
+                for name, path in (("view", VIEW), ("floor", EMPTY)):
+                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    figures[name] = measure(context.new_page(), f"{url}/{path}")
+                    context.close()
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    print(f"{'Map page, websocket bytes':<34} {'cold load':>10} {'as-of step':>11}")
+    for name, label in (("view", "17 Feb 2022, Mali (app)"), ("floor", "same, no event matched (floor)")):
+        cold, step = figures[name]
+        print(f"{label:<34} {cold:>10,} {step:>11,}")
+    (cold, step), (floor_cold, floor_step) = figures["view"], figures["floor"]
+    print(f"ratio to the floor: cold load {cold / floor_cold:.2f}x, as-of step {step / floor_step:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
