@@ -2,8 +2,8 @@
 
 Measured in Debian's Chromium (headless, offline) on the app served on a free local port: the bytes the
 browser receives over the websocket for a cold load of the Map page (as of 17 February 2022, Mali), then for
-one as-of step (the as-of date moved on by a year, by keyboard, as a reader would). Floor: the same step with
-a search that matches no event, where the page still sends its map, table and texts but no marker. The map's
+one as-of step (17 February 2023 typed in the as-of date, then Enter). Floor: the same step with a search
+that matches no event, where the page still sends its map, table and texts but no marker. The map's
 geography is not in either figure: the browser fetches static/geo/basemap.json once, over HTTP, and keeps it.
 
 Run: python bench/bench_websocket.py   (needs /usr/bin/chromium and the playwright package)
@@ -44,10 +44,13 @@ def measure(page, url: str) -> tuple[int, int]:
     time.sleep(SETTLE_S)
     cold = sum(received)
     received.clear()
-    year = page.get_by_test_id("stMain").get_by_test_id("stDateInput").get_by_role("spinbutton").first
-    year.click()
-    page.keyboard.press("ArrowUp")
+    page.wait_for_selector("#sahel-enter-applies-dates", state="attached")
+    page.get_by_test_id("stMain").get_by_role("spinbutton", name="year, As of").click()
+    page.keyboard.type("2023")
+    page.keyboard.type("02")
+    page.keyboard.type("17")
     page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search.includes('asof=2023-02-17')", timeout=60_000)
     page.wait_for_selector(READY, timeout=60_000)
     time.sleep(SETTLE_S)
     return cold, sum(received)

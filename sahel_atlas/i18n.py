@@ -14,6 +14,7 @@ the `title_fr` column. Validation messages about data/ files are for its maintai
 """
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_skeleton
@@ -91,6 +92,7 @@ def t(name: str, lang: str, /, **values) -> str:
 LANGUAGES = {lang: t("language_name", lang) for lang in CATALOGUES}
 
 
+@lru_cache(maxsize=65_536)  # Babel takes ~30 µs a date; a map layer writes thousands, many alike
 def format_date(day: date, lang: str, precision: str = "day") -> str:
     """`day` written as far as it is known, by the locale's rules (Babel, CLDR data): precision "day" gives
     17 Feb 2022 / 17 févr. 2022, "month" Feb 2022 / févr. 2022, "year" 2022. Raises KeyError for an unknown

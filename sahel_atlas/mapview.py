@@ -7,6 +7,7 @@ not redrawn, playback does not reload the map, and text from the data is inserte
 HTML or code. The layer control, the user's layer choices, popups and touch gestures live there too.
 """
 
+from collections.abc import Mapping
 from datetime import date
 from html import escape
 
@@ -264,7 +265,7 @@ MARKER_FIELDS = ("id", "lat", "lng", "icon", "title", "when", "actors", "place")
 FADED = 0.45  # opacity of the older half of the event window
 
 
-def marker_row(event: pd.Series, icon: int, lang: str, actors: dict[str, int]) -> list:
+def marker_row(event: Mapping, icon: int, lang: str, actors: dict[str, int]) -> list:
     """One marker as data (MARKER_FIELDS): its id, position (4 decimals, about 10 m), the index of its icon and
     of its actors in the layer's lists (`actors`: actor -> index, grown here), its title, dates and place. The
     client writes its tooltip (`tooltip_text`) and popup from them; the description and sources come with the
@@ -281,7 +282,7 @@ def marker_row(event: pd.Series, icon: int, lang: str, actors: dict[str, int]) -
     ]
 
 
-def event_detail(event: pd.Series, lang: str) -> dict:
+def event_detail(event: Mapping, lang: str) -> dict:
     """What the popup of the selected event adds to its marker's texts: {"id", "text": the description in `lang`,
     "links": the http(s) sources only}."""
     links = [url for url in event["sources"].split(SOURCE_SEPARATOR) if safe_url(url)]
@@ -307,7 +308,7 @@ def build_event_layers(
     icon_index: dict[str, int] = {}
     actors: dict[str, int] = {}
     rows: dict[str, list] = {"events": [], "bases": []}
-    for _, event in visible_events(events, as_of, window_from).iterrows():
+    for event in visible_events(events, as_of, window_from).to_dict("records"):  # rows as dicts: fast to read
         category, kind = event["category"], category_label(event["category"], lang)
         if category == "base":
             group = holder_group(event)
