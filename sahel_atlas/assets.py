@@ -64,6 +64,15 @@ def _localise(links: list[tuple[str, str]], local: dict[str, str]) -> list[tuple
     return kept
 
 
+def stable_names(element: branca.element.Element) -> branca.element.Element:
+    """Name `element` and its children by their place in the tree (`map_base0`, `feature_group_base3`…) instead
+    of branca's random ids, so that the same view renders to the same bytes; returns the element. ("base": never
+    a name streamlit-folium gives the layers it adds, `feature_group_0`…)"""
+    for number, item in enumerate(_walk(element)):
+        item._id = f"base{number}"
+    return element
+
+
 def use_local_assets(element: branca.element.Element) -> branca.element.Element:
     """Point every JS/CSS link of `element` and its children at static/; returns the element."""
     for item in _walk(element):

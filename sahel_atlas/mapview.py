@@ -15,7 +15,7 @@ import branca.element
 import folium
 import pandas as pd
 
-from .assets import use_local_assets, versioned_url
+from .assets import stable_names, use_local_assets, versioned_url
 from .chrome import leaflet_texts
 from .codebook import APPROXIMATE, CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
 from .escape import js_json, js_string, safe_url
@@ -176,10 +176,15 @@ class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
         # resource names only: use_local_assets points them at static/
         self.default_js = [("markerclusterjs", ""), ("subgroupjs", ""), ("gesturejs", ""), ("atlasjs", "")]
         self.default_css = [("markerclustercss", ""), ("markerclusterdefaultcss", ""), ("gesturecss", "")]
-        self.overlays = ",".join(
-            f"[{js_string(key)},{js_string(name)},{layer.get_name()}]" for key, name, layer in overlays
-        )
+        self.overlay_layers = overlays
         self.options = js_json({"gestures": texts, "leaflet": leaflet_texts, "basemap": basemap})
+
+    @property
+    def overlays(self) -> str:
+        """The overlays as JS array items, by the layers' names at render time (after `stable_names`)."""
+        return ",".join(
+            f"[{js_string(key)},{js_string(name)},{layer.get_name()}]" for key, name, layer in self.overlay_layers
+        )
 
 
 class DatedLayer(folium.FeatureGroup):
@@ -227,7 +232,7 @@ def build_base_map(region: str, lang: str = "en", height: int = 560) -> folium.M
     basemap = {"url": versioned_url(BASEMAP), "countryName": f"name_{lang}"}
     AtlasSetup(overlays, texts, leaflet_texts(lang), basemap).add_to(fmap)
     fmap.fit_bounds([[south, west], [north, east]])
-    return use_local_assets(fmap)
+    return stable_names(use_local_assets(fmap))
 
 
 def window_start(as_of: date, window_months: int, range_start: date) -> date:
@@ -263,6 +268,9 @@ def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.D
 # The columns of each marker row sent to the client, in order (atlas.js reads them by these names).
 MARKER_FIELDS = ("id", "lat", "lng", "icon", "title", "when", "actors", "place")
 FADED = 0.45  # opacity of the older half of the event window
+# The columns a marker is written from (marker_row, and the helpers it calls).
+ROW_COLUMNS = ("event_id", "latitude", "longitude", "category", "start_date", "end_date", "date_precision")
+ROW_COLUMNS += ("geo_precision", "title", "title_fr", "location", "actor_list", "ongoing")
 
 
 def marker_row(event: Mapping, icon: int, lang: str, actors: dict[str, int]) -> list:
@@ -308,7 +316,8 @@ def build_event_layers(
     icon_index: dict[str, int] = {}
     actors: dict[str, int] = {}
     rows: dict[str, list] = {"events": [], "bases": []}
-    for event in visible_events(events, as_of, window_from).to_dict("records"):  # rows as dicts: fast to read
+    shown = visible_events(events, as_of, window_from)
+    for event in shown[[c for c in ROW_COLUMNS if c in shown]].to_dict("records"):  # dicts: fast to read
         category, kind = event["category"], category_label(event["category"], lang)
         if category == "base":
             group = holder_group(event)

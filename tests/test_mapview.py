@@ -83,6 +83,13 @@ def test_base_map_frames_the_region_and_loads_nothing_remote(geography, region):
     assert '"maxZoom": 12' in html and '"minZoom": 3' in html
 
 
+def test_the_same_view_renders_to_the_same_bytes():
+    page = render(build_base_map("Mali", "fr"))
+    assert page == render(build_base_map("Mali", "fr")) != render(build_base_map("Niger", "fr"))
+    # streamlit-folium names the layers it adds feature_group_0, _1…: the base map's names never clash with them
+    assert "feature_group_base" in page and not re.search(r"\bfeature_group_\d+\b", page)
+
+
 def test_base_map_speaks_french(geography):
     fmap = build_base_map("Mali", "fr")
     assert layer_names(fmap) == ["Frontières", "Fleuves et lacs", "Fond en ligne (OSM)"]
