@@ -9,7 +9,7 @@ from sahel_atlas.codebook import REGIONS
 from sahel_atlas.escape import md_text
 from sahel_atlas.export import as_of_snapshot_csv, as_records
 from sahel_atlas.filters import versioned
-from sahel_atlas.i18n import REGION_LABELS, format_date, t
+from sahel_atlas.i18n import REGION_LABELS, colon, format_date, t
 from sahel_atlas.mapview import (
     build_base_map,
     build_event_layers,
@@ -141,7 +141,7 @@ def dated_map() -> None:
         }
     )
     listed = ", ".join(md_text(name) for name in names) or t("none", lang)
-    st.markdown(f"**{t('operations_active', lang, day=format_date(as_of, lang))}:** {listed}")
+    st.markdown(f"**{t('operations_active', lang, day=format_date(as_of, lang))}{colon(lang)}** {listed}")
     st.markdown(legend_html(lang), unsafe_allow_html=True)
 
     with st.expander(t("map_table", lang)):

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, DATA_CUTOFF, SPAN_EARLIEST
 from .escape import plotly_text
-from .i18n import CATEGORY_LABELS, t
+from .i18n import CATEGORY_LABELS, colon, t
 from .mapview import date_span, event_title, place_text
 
 DAY_MS = 86_400_000
@@ -240,7 +240,7 @@ def build_events_per_year(events: pd.DataFrame, start: date, end: date, lang: st
                     y=counts[category],
                     name=label,
                     marker_color=CATEGORY_COLOURS[category],
-                    hovertemplate=f"{label}: %{{y}} · %{{x}}<extra></extra>",
+                    hovertemplate=f"{label}{colon(lang)} %{{y}} · %{{x}}<extra></extra>",
                 )
             )
     fig.update_layout(
@@ -263,7 +263,7 @@ def build_events_by_country(events: pd.DataFrame, country_names: dict, lang: str
             y=[plotly_text(country_names.get(code, code)) for code in counts.index],
             orientation="h",
             marker_color="#0072B2",
-            hovertemplate=f"%{{y}}: %{{x}} {t('events_axis', lang)}<extra></extra>",
+            hovertemplate=f"%{{y}}{colon(lang)} %{{x}} {t('events_axis', lang)}<extra></extra>",
         )
     )
     fig.update_layout(height=max(300, 24 * len(counts)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
@@ -284,7 +284,7 @@ def build_strength_chart(strength: pd.DataFrame, force: str, lang: str = "en") -
                 line={"shape": "linear", "width": 1.5},
                 marker={"symbol": ["circle" if k == "deployed" else "circle-open" for k in group["kind"]], "size": 8},
                 customdata=list(zip(group["kind"], group["source"].map(plotly_text), strict=True)),
-                hovertemplate="%{x|%Y-%m-%d}: %{y:,} (%{customdata[0]})<br>%{customdata[1]}"
+                hovertemplate="%{x|%Y-%m-%d}" + colon(lang) + " %{y:,} (%{customdata[0]})<br>%{customdata[1]}"
                 "<extra>%{fullData.name}</extra>",
             )
         )

@@ -23,6 +23,7 @@ from .escape import js_json
 from .i18n import LEAFLET_LABELS, LOCALES, PLOTLY_LABELS, STREAMLIT_LABELS
 
 STREAMLIT_TEXTS = (
+    "Skip to main content",
     "Sidebar",
     "Collapse sidebar",
     "Expand sidebar",

@@ -157,7 +157,8 @@ class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
     """Loads the map client and its plugins, then hands it the base map's overlays: `overlays` is a list
     of (stable id, shown name, folium layer); `texts` the gesture hints ({touch, scroll, scrollMac}); `leaflet_texts`
     Leaflet's button texts in the reader's language ({English: text}, chrome.leaflet_texts); `basemap` where the
-    geography is ({"url"}) and which property names a country in the reader's language ({"countryName"})."""
+    geography is ({"url"}) and which property names a country in the reader's language ({"countryName"}); `lang`
+    the reader's language, given to the map's frame."""
 
     _template = branca.element.Template(
         "{% macro script(this, kwargs) %}SahelAtlas.setup({{ this._parent.get_name() }}, "
@@ -170,6 +171,7 @@ class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
         texts: dict[str, str],
         leaflet_texts: dict[str, str],
         basemap: dict[str, str],
+        lang: str,
     ):
         super().__init__()
         self._name = "AtlasSetup"
@@ -177,7 +179,7 @@ class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
         self.default_js = [("markerclusterjs", ""), ("subgroupjs", ""), ("gesturejs", ""), ("atlasjs", "")]
         self.default_css = [("markerclustercss", ""), ("markerclusterdefaultcss", ""), ("gesturecss", "")]
         self.overlay_layers = overlays
-        self.options = js_json({"gestures": texts, "leaflet": leaflet_texts, "basemap": basemap})
+        self.options = js_json({"gestures": texts, "leaflet": leaflet_texts, "basemap": basemap, "lang": lang})
 
     @property
     def overlays(self) -> str:
@@ -207,7 +209,7 @@ MAP_CSS = (
     f"<style>.leaflet-container{{background:{SEA_COLOUR}}}"
     ".sahel-marker{background:none;border:none}"
     ".sahel-marker:focus-visible{outline:3px solid #C00000;outline-offset:2px;border-radius:4px}"
-    ".sahel-popup{max-width:320px;font-size:13px;line-height:1.4}"
+    ".sahel-popup{font-size:13px;line-height:1.4}"
     ".sahel-popup strong,.sahel-popup em{display:block}</style>"
 )
 
@@ -230,7 +232,7 @@ def build_base_map(region: str, lang: str = "en", height: int = 560) -> folium.M
     texts = {"touch": t("gesture_touch", lang), "scroll": t("gesture_scroll", lang)}
     texts["scrollMac"] = t("gesture_scroll_mac", lang)
     basemap = {"url": versioned_url(BASEMAP), "countryName": f"name_{lang}"}
-    AtlasSetup(overlays, texts, leaflet_texts(lang), basemap).add_to(fmap)
+    AtlasSetup(overlays, texts, leaflet_texts(lang), basemap, lang).add_to(fmap)
     fmap.fit_bounds([[south, west], [north, east]])
     return stable_names(use_local_assets(fmap))
 
@@ -333,7 +335,7 @@ def build_event_layers(
         rows[part].append(marker_row(event, icon_index[key], lang, actors))
     markers = {
         "names": {"events": t("layer_events", lang), "bases": t("layer_bases", lang)},
-        "texts": {"sources": t("f_sources", lang)},
+        "texts": {"sources": t("f_sources", lang) + colon(lang)},
         "fields": MARKER_FIELDS,
         "icons": icons,
         "actors": [actor_names.get(actor, actor) for actor in actors],
@@ -361,8 +363,9 @@ def legend_html(lang: str = "en", regimes: bool = True) -> str:
     holders = [item(holder_svg(group, 18), HOLDER_LABELS[lang][group]) for group in HOLDER_STYLES]
     approximate = item(shape_svg("circle", "#555555", hollow=True), t("legend_approximate", lang))
     rows = [
-        f"<b>{t('legend_categories', lang)}</b> ({t('legend_faded', lang)}): " + " ".join([*categories, approximate]),
-        f"<b>{t('legend_bases', lang)}</b>: " + " ".join(holders),
+        f"<b>{t('legend_categories', lang)}</b> ({t('legend_faded', lang)}){colon(lang)} "
+        + " ".join([*categories, approximate]),
+        f"<b>{t('legend_bases', lang)}</b>{colon(lang)} " + " ".join(holders),
     ]
     if regimes:
         swatches = [
@@ -373,5 +376,5 @@ def legend_html(lang: str = "en", regimes: bool = True) -> str:
             )
             for regime, colour in REGIME_COLOURS.items()
         ]
-        rows.append(f"<b>{t('legend_regimes', lang)}</b>: " + " ".join(swatches))
+        rows.append(f"<b>{t('legend_regimes', lang)}</b>{colon(lang)} " + " ".join(swatches))
     return '<div style="line-height:2">' + "<br>".join(rows) + "</div>"

@@ -229,13 +229,14 @@ def test_base_map_tooltips_are_text_not_html(geography):
 
 def test_layer_control_lists_base_overlays_by_stable_id(geography):
     page = render(build_base_map("Niger", "fr"))
-    setup = re.search(r"SahelAtlas\.setup\((\w+), \[(.*?)\], (\{.*?\}\})\);", page)
+    setup = re.search(r"SahelAtlas\.setup\((\w+), \[(.*?)\], (\{.*?\})\);", page)
     assert re.findall(r'\["(\w+)","([^"]+)",\w+\]', setup.group(2)) == [
         ("boundaries", "Frontières"),
         ("water", "Fleuves et lacs"),
         ("tiles", "Fond en ligne (OSM)"),
     ]
-    assert json.loads(setup.group(3))["gestures"]["touch"] == "Utilisez deux doigts pour déplacer la carte"
+    options = json.loads(setup.group(3))
+    assert options["gestures"]["touch"] == "Utilisez deux doigts pour déplacer la carte" and options["lang"] == "fr"
     assert "L.control.layers" not in page  # one control, made once by the client, kept across swaps
 
 

@@ -11,6 +11,15 @@
 (function () {
   "use strict";
 
+  // Leaflet focuses the map on mousedown (for its keyboard controls), which scrolls the app's page to bring the
+  // whole map frame into view when its bottom is off screen: the mouseup then lands elsewhere and the click on
+  // a marker is lost. Focus without scrolling (Leaflet 1.9.4's handler otherwise).
+  L.Map.Keyboard.include({
+    _onMouseDown: function () {
+      if (!this._focused) this._map._container.focus({ preventScroll: true });
+    },
+  });
+
   var STORE = "sahel-atlas-layers";
   var ORDER = ["boundaries", "water", "tiles", "regimes", "events", "bases", "selected"];
   var state = {
@@ -114,12 +123,13 @@
     box.appendChild(element("div", row.place));
     if (!detail || detail.id !== row.id) return box;
     box.appendChild(element("div", detail.text));
-    var sources = element("div", texts.sources + ": ");
+    var sources = element("div", texts.sources + " "); // "Sources:" as the language writes it
     detail.links.forEach(function (link, index) {
       var href = safeUrl(link);
       if (!href) return;
       var anchor = element("a", "[" + (index + 1) + "]");
       anchor.href = href;
+      anchor.title = new URL(href).hostname; // the site, for a pointer and a screen reader
       anchor.target = "_blank";
       anchor.rel = "noopener noreferrer";
       sources.appendChild(anchor);
@@ -132,6 +142,9 @@
   function select(row, texts) {
     state.openId = row.id;
     state.texts = texts;
+    // never wider than the map (a phone's is about 360 px), with room for Leaflet's margins (about 50 px) and
+    // the 24 px it keeps free on either side when it pans a popup into view
+    state.popup.options.maxWidth = Math.max(160, Math.min(320, state.map.getSize().x - 110));
     state.popup
       .setLatLng(state.rows[row.id].marker.getLatLng())
       .setContent(popupContent(row, texts, state.detail))
@@ -143,7 +156,9 @@
   }
 
   function marker(row, icon, texts) {
-    var mark = L.marker([row.lat, row.lng], { icon: icon, keyboard: true, riseOnHover: true });
+    // autoPanOnFocus off: Leaflet 1.9 pans a marker near the edge into view when it takes focus, on mousedown,
+    // so the mouseup lands on the moved map and the first click on that marker is lost
+    var mark = L.marker([row.lat, row.lng], { icon: icon, keyboard: true, riseOnHover: true, autoPanOnFocus: false });
     mark.bindTooltip(textTooltip(row.tip), { direction: "top", offset: [0, -8] });
     mark.on("click", function () {
       select(row, texts);
@@ -276,10 +291,8 @@
     state.detail = payload.event;
     var entry = payload.event && state.rows[payload.event.id];
     if (entry && state.openId === payload.event.id && state.popup.isOpen()) {
-      // the popup grows in place: no pan that would move the markers under the reader's pointer
-      state.popup.options.autoPan = false;
+      // the popup grows with the description and sources; Leaflet pans the map if it no longer fits
       state.popup.setContent(popupContent(entry.row, state.texts, payload.event));
-      state.popup.options.autoPan = true;
     }
     unregister("selected");
     var layer = L.layerGroup();
@@ -312,13 +325,14 @@
     /* Once per map: the layer control (base overlays first), the popup, touch and wheel gestures, Leaflet's
        buttons in the reader's language and a metric scale.
        overlays: [[id, name, layer], ...]; options.gestures: {touch, scroll, scrollMac} texts;
-       options.basemap: {url, countryName} (the geography file, the country property to show);
+       options.basemap: {url, countryName} (the geography file, the country property to show); options.lang;
        options.leaflet: {Leaflet's English text: the reader's} (sahel_atlas/chrome.py). */
     setup: function (map, overlays, options) {
       var say = function (english) {
         return options.leaflet[english] || english;
       };
       state.map = map;
+      document.documentElement.lang = options.lang; // the map's frame reads in the reader's language
       map.options.gestureHandlingOptions = { text: options.gestures, duration: 1500 };
       map.gestureHandling.enable();
       if (map.zoomControl) map.removeControl(map.zoomControl);
@@ -349,7 +363,8 @@
       map.on("overlayadd overlayremove", function (event) {
         if (!state.quiet && state.ids.has(event.layer)) remember(state.ids.get(event.layer), event.type === "overlayadd");
       });
-      state.popup = L.popup({ maxWidth: 340, offset: [0, -6], autoPanPadding: [24, 24] });
+      // maxWidth: set by select(); the top padding keeps a popup below the zoom and layer buttons
+      state.popup = L.popup({ offset: [0, -6], autoPanPadding: [24, 24], autoPanPaddingTopLeft: [24, 64] });
       state.popup.on("add", function () {
         var close = state.popup.getElement().querySelector(".leaflet-popup-close-button");
         if (close) close.setAttribute("aria-label", say("Close popup"));

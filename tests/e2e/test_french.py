@@ -164,6 +164,8 @@ def test_the_libraries_own_controls_speak_french_in_an_english_browser(visit, wi
     assert frame.locator(".leaflet-control-zoom-in").get_attribute("title") == "Zoom avant"
     assert frame.locator(".leaflet-control-layers-toggle").get_attribute("aria-label") == "Couches"
     assert " mi" not in frame.locator(".leaflet-control-scale").inner_text()
+    map_document = next(f for f in page.frames if "streamlit_folium" in f.url)
+    assert map_document.evaluate("document.documentElement.lang") == "fr"  # read out in French
     # Plotly's toolbar on the overview's chart, shown by pointing at the chart
     page.locator(".st-key-sahel_nav").get_by_role("link", name="Vue d'ensemble").click()
     v.wait()

@@ -42,11 +42,26 @@ HOSTILE_OPERATION = "*Zorglub* [fake](http://evil.invalid/x) <b>op</b>"
 
 
 def map_frame(page):
-    """The map's frame once markers are drawn and Leaflet's first zoom animation has finished."""
+    """The map's frame once markers are drawn and the map is still."""
     page.frame_locator(MAP).locator(".leaflet-marker-icon").first.wait_for(timeout=30_000)
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    frame.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')", timeout=10_000)
+    settled(frame)
     return frame
+
+
+# True once no zoom, pan or cluster animation has run in the map for half a second.
+STILL = """() => {
+  const now = performance.now();
+  if (document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim, .leaflet-pan-anim')) window.sahelBusy = now;
+  window.sahelBusy = window.sahelBusy ?? now;
+  return now - window.sahelBusy > 500;
+}"""
+
+
+def settled(frame):
+    """Once the map has stopped moving: after its first zoom and cluster animations (a click during them lands on
+    the moving pane, not on a marker), or after Leaflet panned to show a popup that grew."""
+    frame.wait_for_function(STILL, polling=50, timeout=15_000)
 
 
 def record_heading(page, text):
@@ -172,6 +187,7 @@ def test_two_events_with_one_tooltip_are_told_apart_by_id(hostile_visit):
         )
         seen.append(next(i for i in TWINS if f"event={i}" in page.url))
         page.get_by_test_id("stMain").get_by_text(seen[-1]).first.wait_for(timeout=20_000)  # the record shows it
+        settled(frame)  # as a reader would, the next click waits for the popup, grown with its sources, to settle
     assert sorted(seen) == sorted(TWINS)
     assert v.errors == [] and v.dialogs == []
 
@@ -220,6 +236,24 @@ def test_the_popup_stays_open_and_enter_or_space_select_a_marker(visit):
         page.keyboard.press(key)
         record_heading(page, place)
         assert place in frame.locator(".leaflet-popup-content").inner_text()
+    assert v.errors == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_a_popup_near_the_top_of_the_map_is_shown_whole_once_its_sources_arrive(visit, width):
+    v = visit({"width": width, "height": 900})
+    page = v.open("Map?asof=2021-06-01&region=Mali&category=base&actor=France")
+    frame = map_frame(page)
+    frame.locator(".sahel-marker[aria-label*='Tessalit']").click()
+    record_heading(page, "Tessalit")
+    v.wait()
+    popup = frame.locator(".leaflet-popup-content")
+    popup.locator("a").first.wait_for()  # the sources, sent with the selection the click made
+    settled(frame)
+    box = frame.evaluate("() => document.querySelector('.leaflet-popup').getBoundingClientRect().toJSON()")
+    size = frame.evaluate("() => [window.innerWidth, window.innerHeight]")
+    assert box["top"] >= 0 and box["left"] >= 0 and box["right"] <= size[0], (box, size)
+    v.screenshot(f"map-popup-top-{width}")
     assert v.errors == []
 
 
