@@ -69,7 +69,10 @@
   // later updates of the same node still show.
   function rewriteText(table, node) {
     var value = node.nodeValue.trim();
-    if (!value || !node.parentElement || node.parentElement.closest(OURS)) return;
+    if (!value || !node.parentElement) return;
+    var ours = node.parentElement.closest(OURS);
+    // a tooltip is Markdown too, but Streamlit's own buttons have theirs ("Search", "Fullscreen")
+    if (ours && !ours.closest('[data-testid="stTooltipContent"]')) return;
     put(table, node, "text", value, function (text) {
       node.nodeValue = text;
     });

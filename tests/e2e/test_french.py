@@ -174,6 +174,17 @@ def test_the_libraries_own_controls_speak_french_in_an_english_browser(visit, wi
     page.locator(".js-plotly-plot").first.hover()
     assert page.locator(".modebar-btn[data-title='Réinitialiser les axes']").count() == 1
     found["overview"] = library_english_on(page)
+    # the data table's toolbar: Streamlit's tooltips
+    if width < 700:
+        page.get_by_role("button", name="Déplier la barre latérale").click()
+    page.locator(".st-key-sahel_nav").get_by_role("link", name="Données et téléchargements").click()
+    v.wait()
+    if width < 700:
+        sidebar.get_by_role("button", name="Replier la barre latérale").click()
+    page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first.hover()
+    page.get_by_test_id("stMain").get_by_role("button", name="Rechercher").first.hover()
+    assert page.get_by_test_id("stTooltipContent").last.inner_text() == "Rechercher"
+    found["data"] = library_english_on(page)
     assert {where: english for where, english in found.items() if english} == {}
     # back to English: the same controls say what Streamlit wrote
     if width < 700:
