@@ -9,30 +9,17 @@ geography is not in either figure: the browser fetches static/geo/basemap.json o
 Run: python bench/bench_websocket.py   (needs /usr/bin/chromium and the playwright package)
 """
 
-import os
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from deploy.replicas import wait_healthy  # noqa: E402
+from bench.served import READY, chromium, served_app
 
-CHROMIUM = Path("/usr/bin/chromium")
 VIEW = "Map?asof=2022-02-17&region=Mali"
 EMPTY = "Map?asof=2022-02-17&region=Mali&q=zzzznothing"
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SETTLE_S = 4  # after the script has run, the map component reports back and may cause one more small rerun
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def measure(page, url: str) -> tuple[int, int]:
@@ -57,26 +44,12 @@ def measure(page, url: str) -> tuple[int, int]:
 
 
 def main() -> None:
-    from playwright.sync_api import sync_playwright
-
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
-    with tempfile.TemporaryDirectory() as tmp, (Path(tmp) / "server.log").open("w") as log:
-        server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
-        try:
-            url = f"http://127.0.0.1:{port}"
-            wait_healthy(url, server, Path(log.name))
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-                figures = {}
-                for name, path in (("view", VIEW), ("floor", EMPTY)):
-                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                    figures[name] = measure(context.new_page(), f"{url}/{path}")
-                    context.close()
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+    figures = {}
+    with served_app() as url, chromium() as browser:
+        for name, path in (("view", VIEW), ("floor", EMPTY)):
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            figures[name] = measure(context.new_page(), f"{url}/{path}")
+            context.close()
     print(f"{'Map page, websocket bytes':<34} {'cold load':>10} {'as-of step':>11}")
     for name, label in (("view", "17 Feb 2022, Mali (app)"), ("floor", "same, no event matched (floor)")):
         cold, step = figures[name]

@@ -1,6 +1,11 @@
 """The benchmarks still run against the current code (their figures go in the README)."""
 
-from bench import bench_filters, bench_playback, bench_scale
+import os
+
+import pytest
+
+from bench import bench_filters, bench_heap, bench_playback, bench_scale, bench_websocket
+from bench.served import CHROMIUM
 
 
 def test_benchmarks_run(capsys):
@@ -15,3 +20,13 @@ def test_scale_benchmark_runs_at_its_smallest_size(capsys):
     out = capsys.readouterr().out
     assert "  1,000 app " in out and "  1,000 per-marker " in out and "  1,000 FastMarkerCluster " in out
     assert "x faster" in out or "x slower" in out
+
+
+def test_browser_benchmarks_run(capsys):
+    if not CHROMIUM.exists():  # as for the browser tests: skipped on a machine without it, failed under CI
+        reason = f"{CHROMIUM} not found: install Debian's chromium package"
+        pytest.fail(reason) if os.environ.get("CI") == "true" else pytest.skip(reason)
+    bench_websocket.main()
+    bench_heap.main(steps=10)
+    out = capsys.readouterr().out
+    assert "ratio to the floor" in out and "idle page (baseline)" in out and "KB per step" in out

@@ -1,0 +1,60 @@
+"""Whether playback keeps the browser's memory flat, against an idle page measured in the same run.
+
+Measured in Debian's Chromium (headless, offline): the Map page (Sahel, events of the preceding 12 months)
+plays month by month from January 2014 for `steps` steps; every 10 steps the JavaScript heap is measured after
+a forced garbage collection (Chrome DevTools Protocol: HeapProfiler.collectGarbage, Runtime.getHeapUsage).
+Baseline: the same page left idle for as long, measured the same way. A heap that grows step after step (the
+markers of past steps kept alive) shows as a slope well above the idle page's.
+
+Run: python bench/bench_heap.py
+"""
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.served import READY, chromium, served_app
+
+VIEW = "Map?asof=2014-01-01&region=Sahel&window=12"
+STEP_S = 1.5  # pages/1_Map.py STEP_SECONDS
+EVERY = 10  # steps between measurements
+
+
+def heap_mb(cdp) -> float:
+    """Used JavaScript heap of the page and its frames, in MB, after a garbage collection."""
+    cdp.send("HeapProfiler.collectGarbage")
+    return cdp.send("Runtime.getHeapUsage")["usedSize"] / 1e6
+
+
+def measure(browser, url: str, steps: int, play: bool) -> list[float]:
+    """Heap (MB) at the start and after every EVERY steps' worth of time, playing or idle."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{url}/{VIEW}")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(".leaflet-marker-icon").first.wait_for()
+    cdp = context.new_cdp_session(page)
+    heaps = [heap_mb(cdp)]
+    if play:
+        page.get_by_role("button", name="Play").click()
+    for _ in range(steps // EVERY):
+        time.sleep(EVERY * STEP_S)
+        heaps.append(heap_mb(cdp))
+    context.close()
+    return heaps
+
+
+def main(steps: int = 40) -> None:
+    with served_app() as url, chromium() as browser:
+        playing = measure(browser, url, steps, play=True)
+        idle = measure(browser, url, steps, play=False)
+    print(f"JavaScript heap after GC, MB, every {EVERY} steps of {STEP_S} s ({steps} steps)")
+    for name, heaps in (("playback (app)", playing), ("idle page (baseline)", idle)):
+        slope = (heaps[-1] - heaps[0]) / steps * 1000
+        print(f"{name:<22} " + " ".join(f"{h:6.2f}" for h in heaps) + f"   {slope:+.0f} KB per step")
+
+
+if __name__ == "__main__":
+    main()
