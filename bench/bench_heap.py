@@ -6,7 +6,7 @@ a forced garbage collection (Chrome DevTools Protocol: HeapProfiler.collectGarba
 Baseline: the same page left idle for as long, measured the same way. A heap that grows step after step (the
 markers of past steps kept alive) shows as a slope well above the idle page's.
 
-Run: python bench/bench_heap.py
+Run: python bench/bench_heap.py [steps, default 40]
 """
 
 import sys
@@ -57,4 +57,4 @@ def main(steps: int = 40) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(*(int(arg) for arg in sys.argv[1:2]))
