@@ -15,10 +15,10 @@ where Streamlit inserts a widget's label ("Help for {label}"). How each library 
 """
 
 from functools import cache
-from pathlib import Path
 
 from babel import Locale
 
+from .assets import STATIC_DIR
 from .escape import js_json
 from .i18n import LEAFLET_LABELS, LOCALES, PLOTLY_LABELS, STREAMLIT_LABELS
 
@@ -88,7 +88,7 @@ PLOTLY_TEXTS = (
     "Sorry, there was a problem downloading your image!",
 )
 LEAFLET_TEXTS = ("Zoom in", "Zoom out", "Layers", "Close popup", "A JavaScript library for interactive maps")
-SCRIPT = Path(__file__).parent.parent / "static" / "sahel" / "chrome.js"
+SCRIPT = STATIC_DIR / "sahel" / "chrome.js"
 
 
 def browser_locale(lang: str) -> str:
@@ -96,6 +96,7 @@ def browser_locale(lang: str) -> str:
     return LOCALES[lang].replace("_", "-")
 
 
+@cache  # the same for every chart and rerun in one language
 def plotly_config(lang: str) -> dict:
     """A Plotly chart config that writes the toolbar, its notices and the date axes in `lang`: Plotly's own
     `locale` and `locales` ({"dictionary": English -> text, "format": CLDR month and day names, decimal and
@@ -123,14 +124,10 @@ def leaflet_texts(lang: str) -> dict[str, str]:
     return LEAFLET_LABELS[lang]
 
 
-@cache
-def _script() -> str:
-    return SCRIPT.read_text(encoding="utf-8")
-
-
+@cache  # read once; the same for every rerun in one language
 def page_script(lang: str) -> str:
     """An HTML `<script>` that puts the app's page in `lang` (static/sahel/chrome.js): the document's language,
     the browser locale Streamlit's calendar reads and Streamlit's own texts. The texts go in as JSON data."""
     texts = STREAMLIT_LABELS[lang]
     call = f"window.SahelChrome.apply({js_json(browser_locale(lang))}, {js_json(texts)});"
-    return f"<script>{_script()}\n{call}</script>"
+    return f"<script>{SCRIPT.read_text(encoding='utf-8')}\n{call}</script>"
