@@ -145,6 +145,8 @@
     // never wider than the map (a phone's is about 360 px), with room for Leaflet's margins (about 50 px) and
     // the 24 px it keeps free on either side when it pans a popup into view
     state.popup.options.maxWidth = Math.max(160, Math.min(320, state.map.getSize().x - 110));
+    // nor taller: a long description scrolls inside the popup (64 px kept for the buttons above, 56 for the tip)
+    state.popup.options.maxHeight = Math.max(160, state.map.getSize().y - 120);
     state.popup
       .setLatLng(state.rows[row.id].marker.getLatLng())
       .setContent(popupContent(row, texts, state.detail))

@@ -64,6 +64,17 @@ def settled(frame):
     frame.wait_for_function(STILL, polling=50, timeout=15_000)
 
 
+def click_marker(v, path, place):
+    """Open `path`, click the marker whose name holds `place` once the map is still, and wait for its record
+    below the map: (page, map frame, popup content)."""
+    page = v.open(path)
+    frame = map_frame(page)
+    frame.locator(f".sahel-marker[aria-label*='{place}']").first.click()
+    record_heading(page, place)
+    v.wait()
+    return page, frame, frame.locator(".leaflet-popup-content")
+
+
 def record_heading(page, text):
     heading = page.get_by_role("heading", level=3).filter(has_text=text).first
     heading.wait_for(timeout=30_000)
@@ -219,12 +230,7 @@ def test_a_marker_clicked_again_after_another_selection_is_selected(visit):
 
 def test_the_popup_stays_open_and_enter_or_space_select_a_marker(visit):
     v = visit()
-    page = v.open("Map?asof=2022-02-17&region=Mali&category=base&actor=France")
-    frame = map_frame(page)
-    frame.locator(".sahel-marker[aria-label*='Gao']").click()
-    record_heading(page, "Gao")
-    v.wait()
-    popup = frame.locator(".leaflet-popup-content")
+    page, frame, popup = click_marker(v, "Map?asof=2022-02-17&region=Mali&category=base&actor=France", "Gao")
     assert "Gao" in popup.inner_text()  # still open after the rerun the click caused
     link = popup.locator("a").first  # the sources come with the selection the click made
     assert link.get_attribute("href").startswith("https://") and link.get_attribute("target") == "_blank"
@@ -239,21 +245,23 @@ def test_the_popup_stays_open_and_enter_or_space_select_a_marker(visit):
     assert v.errors == []
 
 
-@pytest.mark.parametrize("width", [1400, 390])
-def test_a_popup_near_the_top_of_the_map_is_shown_whole_once_its_sources_arrive(visit, width):
+@pytest.mark.parametrize(
+    ("width", "path", "place"),
+    [
+        (1400, "Map?asof=2021-06-01&region=Mali&category=base&actor=France", "Tessalit"),  # near the map's top
+        (390, "Map?asof=2021-06-01&region=Mali&category=base&actor=France", "Tessalit"),
+        (390, "Map?asof=2025-06-30&region=Mali&q=Anoumalane", "Aguelhok"),  # the longest description, on a phone
+    ],
+)
+def test_a_popup_is_shown_whole_once_its_sources_arrive(visit, width, path, place):
     v = visit({"width": width, "height": 900})
-    page = v.open("Map?asof=2021-06-01&region=Mali&category=base&actor=France")
-    frame = map_frame(page)
-    frame.locator(".sahel-marker[aria-label*='Tessalit']").click()
-    record_heading(page, "Tessalit")
-    v.wait()
-    popup = frame.locator(".leaflet-popup-content")
+    _, frame, popup = click_marker(v, path, place)
     popup.locator("a").first.wait_for()  # the sources, sent with the selection the click made
     settled(frame)
     box = frame.evaluate("() => document.querySelector('.leaflet-popup').getBoundingClientRect().toJSON()")
     size = frame.evaluate("() => [window.innerWidth, window.innerHeight]")
-    assert box["top"] >= 0 and box["left"] >= 0 and box["right"] <= size[0], (box, size)
-    v.screenshot(f"map-popup-top-{width}")
+    assert box["top"] >= 0 and box["left"] >= 0 and box["right"] <= size[0] and box["bottom"] <= size[1], (box, size)
+    v.screenshot(f"map-popup-{place.lower()}-{width}")
     assert v.errors == []
 
 
