@@ -195,3 +195,25 @@ def test_the_libraries_own_controls_speak_french_in_an_english_browser(visit, wi
     assert page.evaluate("document.documentElement.lang") == "en"
     assert sidebar.get_by_role("button", name="Help for Date range").count() == 1
     assert v.errors == []
+
+
+def test_a_date_typed_the_french_way_applies_on_enter_and_back_undoes_it(visit):
+    """In French the date fields read day/month/year: typed in that order, with Enter, then undone with Back."""
+    v = visit()
+    page = v.open("Data?lang=fr")
+    page.wait_for_selector("#sahel-enter-applies-dates", state="attached")
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("spinbutton", name="jour, Période, date de fin").click()
+    for part in ("30", "06", "2021"):
+        page.keyboard.type(part)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search.includes('to=2021-06-30')", timeout=20_000)
+    v.wait()
+    fields = sidebar.get_by_test_id("stDateInput").get_by_role("group")
+    assert [text.replace("\n", "") for text in fields.all_inner_texts()] == ["01/01/2013", "30/06/2021"]
+    assert "30 juin 2021" in page.get_by_test_id("stMain").get_by_test_id("stMarkdown").first.inner_text()
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('to=2021')", timeout=20_000)
+    v.wait()
+    assert [text.replace("\n", "") for text in fields.all_inner_texts()] == ["01/01/2013", "31/12/2025"]
+    assert v.errors == []
