@@ -22,32 +22,38 @@ from streamlit_folium import generate_leaflet_string  # noqa: E402
 
 from sahel_atlas.geography import load_geography  # noqa: E402
 from sahel_atlas.loading import load_dataset  # noqa: E402
-from sahel_atlas.mapview import build_base_map, build_event_layers, build_regime_layer, window_start  # noqa: E402
+from sahel_atlas.mapview import (  # noqa: E402
+    build_base_map,
+    build_event_layers,
+    build_regime_layer,
+    marker_catalogue,
+    window_start,
+)
 from sahel_atlas.summary import next_month, regimes_on  # noqa: E402
 
 START = date(2013, 1, 1)
 
 
-def dated_layers(dataset, geography, day):
+def dated_layers(dataset, geography, day, catalogue):
     layers = [build_regime_layer(geography, regimes_on(dataset.regimes, day), "en")]
-    return layers + build_event_layers(dataset.events, day, window_start(day, 12, START), "en")
+    return layers + build_event_layers(dataset.events, day, window_start(day, 12, START), catalogue)
 
 
-def in_place_step(dataset, geography, day) -> int:
+def in_place_step(dataset, geography, day, catalogue) -> int:
     fmap = build_base_map("Sahel")
     fmap.render()
     generate_leaflet_string(fmap)  # the base script: unchanged between steps, so the map is not reloaded
     changed = 0
-    for index, layer in enumerate(dated_layers(dataset, geography, day)):
+    for index, layer in enumerate(dated_layers(dataset, geography, day, catalogue)):
         layer.add_to(fmap)
         layer.render()
         changed += len(generate_leaflet_string(layer, base_id=f"feature_group_{index}"))
     return changed
 
 
-def full_rebuild(dataset, geography, day) -> int:
+def full_rebuild(dataset, geography, day, catalogue) -> int:
     fmap = build_base_map("Sahel")
-    for layer in dated_layers(dataset, geography, day):
+    for layer in dated_layers(dataset, geography, day, catalogue):
         layer.add_to(fmap)
     return len(fmap.get_root().render())
 
@@ -59,8 +65,10 @@ def main(steps: int = 12) -> None:
     for _ in range(steps - 1):
         days.append(next_month(days[-1]))
 
+    catalogue = marker_catalogue(dataset.events)  # once per dataset, as the app does (AppData.marker_catalogue)
+
     def run(step):
-        return sum(step(dataset, geography, day) for day in days) / len(days)
+        return sum(step(dataset, geography, day, catalogue) for day in days) / len(days)
 
     base_bytes, step_bytes = run(full_rebuild), run(in_place_step)
     base_ms = min(timeit.repeat(lambda: run(full_rebuild), repeat=3, number=1)) / len(days) * 1000

@@ -121,7 +121,7 @@ def dated_map() -> None:
     )
     window_from = window_start(as_of, view.window, filters.start)
     layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang)]
-    layers += build_event_layers(events, as_of, window_from, lang, view.event, data.actor_names(lang))
+    layers += build_event_layers(events, as_of, window_from, data.marker_catalogue(lang), lang, view.event)
     map_key = f"map-{view.region}-{lang}"
     st_folium(
         build_base_map(view.region, lang),
@@ -144,9 +144,11 @@ def dated_map() -> None:
     st.markdown(f"**{t('operations_active', lang, day=format_date(as_of, lang))}{colon(lang)}** {listed}")
     st.markdown(legend_html(lang), unsafe_allow_html=True)
 
-    with st.expander(t("map_table", lang)):
+    # Sent only while open: the table (and Streamlit's table code, ~200 KB) is not part of a step or a cold load.
+    table = st.expander(t("map_table", lang), key="map_table_open", on_change="rerun")
+    if table.open:
         shown = visible_events(events, as_of, window_from)
-        st.dataframe(
+        table.dataframe(
             as_records(shown)[
                 [
                     "event_id",

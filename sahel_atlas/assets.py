@@ -6,6 +6,9 @@ app's own map client.
 """
 
 import hashlib
+import json
+import os
+import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,12 +18,14 @@ import folium
 
 STATIC_URL = "/app/static/"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+# Files the app writes while it runs (PUBLISHED_DIR under static/; not in git), named by their content's digest.
+PUBLISHED_DIR = "published"
 
-# folium's resource names -> vendored files. Resources folium lists that we do not use (Bootstrap,
-# awesome-markers, Font Awesome) are dropped: nothing here draws with them.
+# folium's resource names -> vendored files. Resources folium lists that we do not use (jQuery, Bootstrap,
+# awesome-markers, Font Awesome) are dropped: nothing here draws with them (folium 0.20 needs jQuery only for its
+# own popups and keep_in_front, which the map does not use).
 LOCAL_JS = {
     "leaflet": "leaflet/leaflet.js",
-    "jquery": "jquery/jquery.min.js",  # folium's popups are built with it
     "markerclusterjs": "markercluster/leaflet.markercluster.js",
     "subgroupjs": "subgroup/leaflet.featuregroup.subgroup.js",  # events and bases: one cluster, two toggles
     "gesturejs": "gesturehandling/leaflet-gesture-handling.min.js",  # one finger scrolls the page
@@ -33,6 +38,7 @@ LOCAL_CSS = {
     "gesturecss": "gesturehandling/leaflet-gesture-handling.min.css",
 }
 UNUSED = {
+    "jquery",
     "bootstrap",
     "awesome_markers",
     "bootstrap_css",
@@ -88,3 +94,19 @@ def versioned_url(path: str) -> str:
     file gets a new address, so browsers and proxies may keep a file for long. Raises OSError if it is missing."""
     digest = hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:12]
     return f"{STATIC_URL}{path}?v={digest}"
+
+
+def publish_json(name: str, value: object) -> str:
+    """Write `value` as JSON to static/published/`name`-<digest of the content>.json (once: a file of that name
+    already holds it) and return its address. Content-addressed, so a replica that writes the same data writes the
+    same file and browsers may keep it for good. Written to a temporary file, then renamed: a reader never gets
+    half a file. Raises OSError if static/published/ cannot be written."""
+    content = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    relative = f"{PUBLISHED_DIR}/{name}-{hashlib.sha256(content).hexdigest()[:16]}.json"
+    target = STATIC_DIR / relative
+    if not target.exists():
+        target.parent.mkdir(exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as temporary:
+            temporary.write(content)
+        os.replace(temporary.name, target)
+    return STATIC_URL + relative

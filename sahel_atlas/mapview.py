@@ -8,14 +8,17 @@ HTML or code. The layer control, the user's layer choices, popups and touch gest
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from html import escape
 
 import branca.element
 import folium
+import numpy as np
 import pandas as pd
 
-from .assets import stable_names, use_local_assets, versioned_url
+from .assets import publish_json, stable_names, use_local_assets, versioned_url
 from .chrome import leaflet_texts
 from .codebook import APPROXIMATE, CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS, SOURCE_SEPARATOR
 from .escape import js_json, js_string, safe_url
@@ -106,20 +109,31 @@ def event_description(event: pd.Series, lang: str) -> str:
 def date_span(event: pd.Series, lang: str = "en") -> str:
     """The event's dates as far as they are known: '2022', 'Feb 2022', '17 Feb 2022' (date_precision) for a
     point; 'start → end' for a span, 'start → ongoing' for one still running at the cut-off."""
-    start = format_date(event["start_date"].date(), lang, event["date_precision"])
-    if event.get("ongoing", False):
-        return t("ongoing", lang, start=start)
-    if pd.isna(event["end_date"]):
-        return start
-    return f"{start} → {format_date(event['end_date'].date(), lang)}"
+    return span_text(event["start_date"], event["date_precision"], event["end_date"], event.get("ongoing", False), lang)
+
+
+@lru_cache(maxsize=65_536)  # a catalogue writes every event's dates, many alike
+def span_text(start: pd.Timestamp, precision: str, end: pd.Timestamp, ongoing: bool, lang: str) -> str:
+    """date_span's text from its values (`end`: NaT for a point event)."""
+    first = format_date(start.date(), lang, precision)
+    if ongoing:
+        return t("ongoing", lang, start=first)
+    if pd.isna(end):
+        return first
+    return f"{first} → {format_date(end.date(), lang)}"
 
 
 def place_text(event: pd.Series, lang: str = "en") -> str:
     """The place's name, said to be approximate where the point stands in for a region or a country."""
-    if event["geo_precision"] in APPROXIMATE:
-        precision = PRECISION_LABELS[lang][event["geo_precision"]]
-        return t("approximate", lang, place=event["location"], precision=precision)
-    return event["location"]
+    return named_place(event["location"], event["geo_precision"], lang)
+
+
+@lru_cache(maxsize=65_536)
+def named_place(location: str, geo_precision: str, lang: str) -> str:
+    """place_text's text from its values."""
+    if geo_precision in APPROXIMATE:
+        return t("approximate", lang, place=location, precision=PRECISION_LABELS[lang][geo_precision])
+    return location
 
 
 def place_line(event: pd.Series, lang: str = "en") -> str:
@@ -147,10 +161,6 @@ def tooltip_text(event: pd.Series, lang: str = "en") -> str:
     """Plain text shown on hover and read out for a focused marker (a click is matched back by event id): its
     dates, then its title. The map client writes it from the marker's `when` and `title` the same way."""
     return f"{date_span(event, lang)} · {event_title(event, lang)}"
-
-
-def holder_group(event: pd.Series) -> str:
-    return HOLDER_GROUPS.get(event["actor_list"][0], "national")
 
 
 class AtlasSetup(folium.elements.JSCSSMixin, branca.element.MacroElement):
@@ -267,29 +277,57 @@ def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.D
     return pd.concat([held, points]).sort_values(["start_date", "event_id"])
 
 
-# The columns of each marker row sent to the client, in order (atlas.js reads them by these names).
-MARKER_FIELDS = ("id", "lat", "lng", "icon", "title", "when", "actors", "place")
+# The columns of each row of the marker catalogue, in order (atlas.js reads them by these names).
+MARKER_FIELDS = ("id", "lat", "lng", "title", "when", "kind", "actors", "place")
 FADED = 0.45  # opacity of the older half of the event window
-# The columns a marker is written from (marker_row, and the helpers it calls).
-ROW_COLUMNS = ("event_id", "latitude", "longitude", "category", "start_date", "end_date", "date_precision")
-ROW_COLUMNS += ("geo_precision", "title", "title_fr", "location", "actor_list", "ongoing")
 
 
-def marker_row(event: Mapping, icon: int, lang: str, actors: dict[str, int]) -> list:
-    """One marker as data (MARKER_FIELDS): its id, position (4 decimals, about 10 m), the index of its icon and
-    of its actors in the layer's lists (`actors`: actor -> index, grown here), its title, dates and place. The
-    client writes its tooltip (`tooltip_text`) and popup from them; the description and sources come with the
-    selection (`event_detail`)."""
-    return [
-        event["event_id"],
-        round(float(event["latitude"]), 4),
-        round(float(event["longitude"]), 4),
-        icon,
-        event_title(event, lang),
-        date_span(event, lang),
-        [actors.setdefault(actor, len(actors)) for actor in event["actor_list"]],
-        place_text(event, lang),
+@dataclass(frozen=True)
+class MarkerCatalogue:
+    """Every event of a dataset as a marker, in one language: written once to a static file that the browser
+    fetches once and keeps (its address carries its digest), so that a view sends only which markers it shows.
+    `url`: the file's address; `positions`: event id -> row number in the file; `payload`: its content
+    ({"fields": MARKER_FIELDS, "kinds": category labels, "actors": names, "columns": a list of values per field})."""
+
+    url: str
+    positions: pd.Series
+    payload: dict
+
+
+def marker_catalogue(events: pd.DataFrame, lang: str = "en", actor_names: dict | None = None) -> MarkerCatalogue:
+    """Every event of `events` (the whole dataset: filters only choose among them) as a row of MARKER_FIELDS: its id,
+    position (4 decimals, about 10 m), title, dates (`date_span`), the index of its category label and of its
+    actors (named by `actor_names`, actor -> name in `lang`) in the catalogue's lists, and its place
+    (`place_text`). The client writes each tooltip (`tooltip_text`) and popup from them; the description and
+    sources come with the selection (`event_detail`). Published under static/published/ (assets.publish_json);
+    raises OSError if the file cannot be written."""
+    actor_names = actor_names or {}
+    titles = events["title"]
+    if lang == "fr" and "title_fr" in events:
+        titles = events["title_fr"].where(events["title_fr"].fillna("").ne(""), titles)
+    ongoing = events["ongoing"] if "ongoing" in events else pd.Series(False, events.index)
+    spans = zip(events["start_date"], events["date_precision"], events["end_date"], ongoing, strict=True)
+    places = zip(events["location"], events["geo_precision"], strict=True)
+    kind_codes, categories = pd.factorize(events["category"])
+    actors: dict[str, int] = {}
+    columns = [
+        events["event_id"].tolist(),
+        events["latitude"].astype(float).round(4).tolist(),
+        events["longitude"].astype(float).round(4).tolist(),
+        titles.tolist(),
+        [span_text(start, precision, end, bool(running), lang) for start, precision, end, running in spans],
+        kind_codes.tolist(),
+        [[actors.setdefault(actor, len(actors)) for actor in listed] for listed in events["actor_list"]],
+        [named_place(place, precision, lang) for place, precision in places],
     ]
+    payload = {
+        "fields": MARKER_FIELDS,
+        "kinds": [category_label(category, lang) for category in categories],
+        "actors": [actor_names.get(actor, actor) for actor in actors],
+        "columns": columns,  # one list per field: far fewer objects than a list per row
+    }
+    positions = pd.Series(range(len(events)), index=events["event_id"].to_numpy())
+    return MarkerCatalogue(publish_json(f"markers-{lang}", payload), positions, payload)
 
 
 def event_detail(event: Mapping, lang: str) -> dict:
@@ -303,43 +341,44 @@ def build_event_layers(
     events: pd.DataFrame,
     as_of: date,
     window_from: date,
+    catalogue: MarkerCatalogue,
     lang: str = "en",
     selected: str = "",
-    actor_names: dict | None = None,
 ) -> list[DatedLayer]:
     """The bases held on `as_of` (an icon per holder) and the point events from `window_from` to `as_of`
     (the older half faded), clustered together so that markers at one place are spiderfied; then a ring
-    around the selected event, with its description and sources for its popup; actors named by `actor_names`
-    (actor -> name in `lang`). Returns the "markers" and "selected" parts."""
-    actor_names = actor_names or {}
-    first = pd.Timestamp(window_from)
-    fade_before = first + (pd.Timestamp(as_of) - first) / 2
-    icons: list[list] = []  # [svg, size in px, category label]; a row holds its icon's index
-    icon_index: dict[str, int] = {}
-    actors: dict[str, int] = {}
-    rows: dict[str, list] = {"events": [], "bases": []}
+    around the selected event, with its description and sources for its popup. Markers are sent as
+    one flat list [row in `catalogue`, icon index, row, icon, ...] per part (`catalogue`: that of `events`'
+    dataset in `lang`), icons as [svg, size in px]. Returns the "markers" and "selected" parts."""
     shown = visible_events(events, as_of, window_from)
-    for event in shown[[c for c in ROW_COLUMNS if c in shown]].to_dict("records"):  # dicts: fast to read
-        category, kind = event["category"], category_label(event["category"], lang)
+    bases = shown["category"].eq("base").to_numpy()
+    first = pd.Timestamp(window_from)
+    faded = (shown["start_date"] < first + (pd.Timestamp(as_of) - first) / 2).to_numpy() & ~bases
+    hollow = shown["geo_precision"].isin(APPROXIMATE).to_numpy() & ~bases
+    groups = np.full(len(shown), "", dtype=object)
+    groups[bases] = [HOLDER_GROUPS.get(actors[0], "national") for actors in shown["actor_list"].to_numpy()[bases]]
+    category_codes, categories = pd.factorize(shown["category"])
+    group_codes, group_names = pd.factorize(groups)
+    width = len(group_names)
+    # one number per (category, holder group, faded, hollow), in mixed radix: its icon
+    codes, variants = pd.factorize(((category_codes * width + group_codes) * 2 + faded) * 2 + hollow)
+    icons = []
+    for variant in variants:
+        category, group = categories[variant // 4 // width], group_names[variant // 4 % width]
         if category == "base":
-            group = holder_group(event)
-            key, part, icon = f"base-{group}", "bases", [holder_svg(group), 22, kind]
+            icons.append([holder_svg(group), 22])
         else:
-            opacity = FADED if event["start_date"] < fade_before else 1.0
-            hollow = event["geo_precision"] in APPROXIMATE
-            svg = shape_svg(CATEGORY_SHAPES[category], CATEGORY_COLOURS[category], opacity=opacity, hollow=hollow)
-            key, part, icon = f"{category}-{opacity}" + ("-hollow" if hollow else ""), "events", [svg, 16, kind]
-        if key not in icon_index:
-            icon_index[key] = len(icons)
-            icons.append(icon)
-        rows[part].append(marker_row(event, icon_index[key], lang, actors))
+            opacity, approximate = FADED if variant // 2 % 2 else 1.0, bool(variant % 2)
+            shape, colour = CATEGORY_SHAPES[category], CATEGORY_COLOURS[category]
+            icons.append([shape_svg(shape, colour, 16, opacity, approximate), 16])
+    pairs = np.column_stack((catalogue.positions[shown["event_id"]].to_numpy(), codes))  # flat below: fewer objects
     markers = {
         "names": {"events": t("layer_events", lang), "bases": t("layer_bases", lang)},
         "texts": {"sources": t("f_sources", lang) + colon(lang)},
-        "fields": MARKER_FIELDS,
+        "catalogue": catalogue.url,
         "icons": icons,
-        "actors": [actor_names.get(actor, actor) for actor in actors],
-        **rows,
+        "events": pairs[~bases].ravel().tolist(),
+        "bases": pairs[bases].ravel().tolist(),
     }
     ring, detail = None, None
     for _, event in events[events["event_id"] == selected].iterrows():

@@ -46,7 +46,17 @@ def map_layers(at):
 
 def marker_count(at):
     markers = map_layers(at)["markers"]
-    return len(markers["events"]) + len(markers["bases"])
+    return (len(markers["events"]) + len(markers["bases"])) // 2  # [catalogue row, icon, row, icon, ...]
+
+
+def shown_markers(at, part):
+    """The markers of `part` as the map client reads them: each catalogue row's fields by name (the catalogue is
+    the file the page names, under static/published/), with `icon`: its [svg, size]."""
+    markers = map_layers(at)["markers"]
+    catalogue = json.loads((ROOT / "static" / markers["catalogue"].removeprefix("/app/static/")).read_text("utf-8"))
+    columns = dict(zip(catalogue["fields"], catalogue["columns"], strict=True))
+    pairs = zip(markers[part][::2], markers[part][1::2], strict=True)
+    return [{**{f: v[row] for f, v in columns.items()}, "icon": markers["icons"][icon]} for row, icon in pairs]
 
 
 def plotted_points(at):
@@ -188,13 +198,12 @@ def test_about_page_shows_version_citation_and_coverage():
 def test_map_on_the_day_france_announced_it_was_leaving_mali():
     """On 2022-02-17 the map draws exactly the bases then held: in Mali, France's were Gao, Gossi, Ménaka."""
     at = run("pages/1_Map.py", asof="2022-02-17", actor="France", category="base", region="Mali")
-    markers = map_layers(at)["markers"]
-    title, icon = markers["fields"].index("title"), markers["fields"].index("icon")
-    held = sorted(row[title] for row in markers["bases"])
+    bases = shown_markers(at, "bases")
+    held = sorted(row["title"] for row in bases)
     assert any("Gao" in h for h in held) and any("Gossi" in h for h in held) and any("Ménaka" in h for h in held)
     assert not any(place in h for h in held for place in ("Kidal", "Tessalit", "Timbuktu", "Madama"))
-    [french] = {row[icon] for row in markers["bases"]}  # one French holder icon each
-    assert ">FR</text>" in markers["icons"][french][0]
+    [french] = {row["icon"][0] for row in bases}  # one French holder icon each
+    assert ">FR</text>" in french
     at = run("pages/1_Map.py", asof="2022-02-17")
     operations = next(m.value for m in at.markdown if m.value.startswith("**Operations under way"))
     for operation in ("Barkhane", "MINUSMA", "EUTM Mali", "Takuba", "Wagner"):

@@ -22,6 +22,7 @@ from sahel_atlas.mapview import (
     fatalities_text,
     holder_svg,
     legend_html,
+    marker_catalogue,
     place_line,
     place_text,
     shape_svg,
@@ -55,6 +56,25 @@ def sent(page, part):
     """The data a page hands to SahelAtlas.show for `part`, parsed back."""
     [data] = re.findall(rf'SahelAtlas\.show\([\w]+, "{part}", (.*?)\);', page)
     return json.loads(data)
+
+
+def layers_of(events, as_of, window_from, lang="en", selected="", actor_names=None):
+    """build_event_layers over the catalogue of `events`: (markers payload, selected payload, catalogue)."""
+    catalogue = marker_catalogue(events, lang, actor_names)
+    markers, chosen = build_event_layers(events, as_of, window_from, catalogue, lang, selected)
+    return markers.payload, chosen.payload, catalogue
+
+
+def shown(markers, catalogue, part="events"):
+    """The markers of `part` a view shows, as the client reads them: the catalogue row's fields by name, with
+    `kind` and `actors` as texts and `icon` as its [svg, size]."""
+    data = catalogue.payload
+    rows = []
+    for position, icon in zip(markers[part][::2], markers[part][1::2], strict=True):
+        row = {field: column[position] for field, column in zip(data["fields"], data["columns"], strict=True)}
+        row.update(kind=data["kinds"][row["kind"]], actors=[data["actors"][a] for a in row["actors"]])
+        rows.append({**row, "icon": markers["icons"][icon]})
+    return rows
 
 
 def hostile_events(fixture_dataset):
@@ -135,37 +155,56 @@ def test_visible_events_as_of_a_date(fixture_dataset):
 
 
 def test_event_layers_are_data_for_the_map_client(fixture_dataset):
-    markers, selected = build_event_layers(
-        fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1), selected="2015-11-20-fixture-attack"
-    )
-    data = markers.payload
-    assert data["names"] == {"events": "Events", "bases": "Bases"}
-    rows = {part: [dict(zip(MARKER_FIELDS, row, strict=True)) for row in data[part]] for part in ("events", "bases")}
-    assert [r["id"] for r in rows["events"]] == ["2015-11-20-fixture-attack", "2020-08-18-fixture-coup"]
-    [base] = rows["bases"]
-    assert (base["lat"], base["lng"]) == (16.27, -0.04) and ">FR</text>" in data["icons"][base["icon"]][0]
-    assert data["icons"][base["icon"]][1:] == [22, "Base"]
-    assert "text" not in base and "links" not in base  # the description and sources come with a selection
-    assert selected.payload["ring"] == [15.92, 2.4] and selected.payload["name"] == "Selected event"
-    detail = selected.payload["event"]
-    assert detail == {
+    events = fixture_dataset.events
+    attack = "2015-11-20-fixture-attack"
+    data, selected, catalogue = layers_of(events, date(2020, 12, 31), date(2013, 1, 1), selected=attack)
+    assert data["names"] == {"events": "Events", "bases": "Bases"} and data["catalogue"] == catalogue.url
+    assert [r["id"] for r in shown(data, catalogue)] == ["2015-11-20-fixture-attack", "2020-08-18-fixture-coup"]
+    [base] = shown(data, catalogue, "bases")
+    assert (base["lat"], base["lng"]) == (16.27, -0.04) and ">FR</text>" in base["icon"][0]
+    assert base["icon"][1] == 22 and base["kind"] == "Base" and base["when"] == "Feb 2013 → 15 Aug 2022"
+    assert set(base) == {*MARKER_FIELDS, "icon"}  # the description and sources come with a selection
+    assert selected["ring"] == [15.92, 2.4] and selected["name"] == "Selected event"
+    assert selected["event"] == {
         "id": "2015-11-20-fixture-attack",
         "text": "Synthetic <script>alert(1)</script> row.",
         "links": ["https://example.org/d"],
     }
-    _, base_chosen = build_event_layers(
-        fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1), selected="2013-02-01-fixture-base"
-    )
-    assert base_chosen.payload["event"]["links"] == ["https://example.org/b", "https://example.org/c"]
-    unselected = build_event_layers(fixture_dataset.events, date(2020, 12, 31), date(2013, 1, 1))[1].payload
+    _, base_chosen, _ = layers_of(events, date(2020, 12, 31), date(2013, 1, 1), selected="2013-02-01-fixture-base")
+    assert base_chosen["event"]["links"] == ["https://example.org/b", "https://example.org/c"]
+    _, unselected, _ = layers_of(events, date(2020, 12, 31), date(2013, 1, 1))
     assert unselected["ring"] is None and unselected["event"] is None
 
 
+def test_the_catalogue_holds_every_event_once_and_a_view_sends_only_its_rows(fixture_dataset):
+    """The markers' texts go once, in a static file named by its content; a view sends [row, icon, ...] only."""
+    events = fixture_dataset.events
+    catalogue = marker_catalogue(events, "fr")
+    assert catalogue.payload["columns"][MARKER_FIELDS.index("id")] == list(events["event_id"])
+    url = catalogue.url
+    assert re.fullmatch(r"/app/static/published/markers-fr-[0-9a-f]{16}\.json", url)
+    written = ROOT / "static" / url.removeprefix("/app/static/")
+    assert json.loads(written.read_text(encoding="utf-8")) == json.loads(json.dumps(catalogue.payload))
+    assert marker_catalogue(events, "fr").url == url != marker_catalogue(events, "en").url  # same data, same file
+    changed = events.assign(title=events["title"] + " (corrected)", title_fr="")
+    assert marker_catalogue(changed, "fr").url != url
+    data, _, _ = layers_of(events, date(2015, 12, 1), date(2015, 1, 1), "fr")
+    assert data["events"] == [int(catalogue.positions["2015-11-20-fixture-attack"]), 1]
+    assert "Fixture" not in json.dumps(data)  # no text of the events in the view
+
+
+def test_a_filtered_view_points_into_the_whole_dataset_catalogue(fixture_dataset):
+    events = fixture_dataset.events
+    catalogue = marker_catalogue(events)
+    only_coups = events[events["category"] == "coup"]
+    markers, _ = build_event_layers(only_coups, date(2020, 12, 31), date(2013, 1, 1), catalogue)
+    assert [r["id"] for r in shown(markers.payload, catalogue)] == ["2020-08-18-fixture-coup"]
+    assert markers.payload["bases"] == []
+
+
 def test_older_half_of_the_window_is_faded(fixture_dataset):
-    markers, _ = build_event_layers(fixture_dataset.events, date(2020, 8, 18), date(2015, 1, 1))
-    data = markers.payload
-    title, icon = MARKER_FIELDS.index("title"), MARKER_FIELDS.index("icon")
-    icons = {row[title]: data["icons"][row[icon]][0] for row in data["events"]}
+    data, _, catalogue = layers_of(fixture_dataset.events, date(2020, 8, 18), date(2015, 1, 1))
+    icons = {row["title"]: row["icon"][0] for row in shown(data, catalogue)}
     assert 'opacity="0.45"' in icons["Fixture attack <b>bold</b> & co"]
     assert 'opacity="1.0"' in icons["Fixture coup"]
 
@@ -201,7 +240,8 @@ def test_text_from_the_data_reaches_the_map_only_as_data(fixture_dataset, geogra
     """Hostile titles, places, descriptions and operations: nothing of them is code or markup in the page,
     and the client receives them exactly (it inserts them as text)."""
     events = hostile_events(fixture_dataset)
-    layers = build_event_layers(events, date(2020, 1, 1), date(2013, 1, 1), lang, events["event_id"].iloc[2])
+    catalogue = marker_catalogue(events, lang)
+    layers = build_event_layers(events, date(2020, 1, 1), date(2013, 1, 1), catalogue, lang, events["event_id"].iloc[2])
     hostile_geo = copy.deepcopy(geography)
     feature = next(f for f in hostile_geo.countries["features"] if f["properties"]["iso_a3"] == "MLI")
     feature["properties"][f"name_{lang}"] = "Mali`${alert(5)}</script><b>"
@@ -212,11 +252,15 @@ def test_text_from_the_data_reaches_the_map_only_as_data(fixture_dataset, geogra
     for fragment in ("`", "${", "</script><script>", "<img", "<b>bold", "{{'alert'}}", "'"):
         assert fragment not in page.split("SahelAtlas.show(", 1)[1].split("</script>", 1)[0].replace("\\u0027", "")
     markers = sent(page, "markers")
-    rows = [dict(zip(markers["fields"], row, strict=True)) for row in markers["events"] + markers["bases"]]
+    catalogue = marker_catalogue(events, lang)
+    assert markers["catalogue"] == catalogue.url
+    written = json.loads((ROOT / "static" / catalogue.url.removeprefix("/app/static/")).read_text(encoding="utf-8"))
+    rows = shown(markers, catalogue) + shown(markers, catalogue, "bases")
     detail = sent(page, "selected")["event"]
-    texts = {text for row in rows for text in (row["title"], row["place"])} | {detail["text"]} | set(markers["actors"])
+    texts = {text for row in rows for text in (row["title"], row["place"], *row["actors"])} | {detail["text"]}
     assert HOSTILE["location"] in texts and HOSTILE["description"] in texts
     assert (HOSTILE["title_fr"] if lang == "fr" else HOSTILE["title"]) in texts
+    assert written == json.loads(json.dumps(catalogue.payload))  # read by response.json(): data, never code
     assert detail["links"] == ["https://example.org/ok"]
     assert sent(page, "regimes")["regimes"]["MLI"][1].startswith("Mali`${alert(5)}")
 
@@ -270,12 +314,10 @@ def test_a_point_standing_in_for_a_region_is_hollow_and_said_approximate(fixture
     events = fixture_dataset.events.copy()
     attack = events["event_id"] == "2015-11-20-fixture-attack"
     events.loc[attack, "geo_precision"] = "region"
-    markers, _ = build_event_layers(events, date(2015, 12, 1), date(2015, 1, 1), "fr")
-    data = markers.payload
-    [row] = data["events"]
-    fields = dict(zip(MARKER_FIELDS, row, strict=True))
-    assert fields["place"] == "Ménaka (point approximatif, précision\u00a0: région)"
-    assert 'fill="#ffffff"' in data["icons"][fields["icon"]][0]  # hollow
+    data, _, catalogue = layers_of(events, date(2015, 12, 1), date(2015, 1, 1), "fr")
+    [row] = shown(data, catalogue)
+    assert row["place"] == "Ménaka (point approximatif, précision\u00a0: région)"
+    assert 'fill="#ffffff"' in row["icon"][0]  # hollow
     assert place_text(events[~attack].iloc[0], "fr") == events[~attack].iloc[0]["location"]  # town: as named
 
 
@@ -294,12 +336,11 @@ def test_the_french_description_is_shown_where_written(fixture_dataset):
 
 
 def test_popups_name_actors_in_the_reader_language(fixture_dataset):
-    markers, _ = build_event_layers(
+    data, _, catalogue = layers_of(
         fixture_dataset.events, date(2015, 12, 1), date(2015, 1, 1), "fr", actor_names={"JNIM": "GSIM (JNIM)"}
     )
-    [row] = markers.payload["events"]
-    names = [markers.payload["actors"][i] for i in dict(zip(MARKER_FIELDS, row, strict=True))["actors"]]
-    assert names == ["GSIM (JNIM)"]
+    [row] = shown(data, catalogue)
+    assert row["actors"] == ["GSIM (JNIM)"] and row["kind"] == "Attaque"
 
 
 def test_a_place_and_its_precision_are_said_once_and_numbers_follow_the_locale(fixture_dataset):
@@ -318,7 +359,7 @@ def test_hostile_french_text_reaches_popups_only_as_data(fixture_dataset):
     """description_fr and name_fr travel as JSON values for textContent, never as markup in the page."""
     events = fixture_dataset.events.copy()
     events["description_fr"] = "</script><img src=x onerror=alert(1)>"
-    markers, selected = build_event_layers(
+    data, selected, catalogue = layers_of(
         events,
         date(2015, 12, 1),
         date(2015, 1, 1),
@@ -326,9 +367,8 @@ def test_hostile_french_text_reaches_popups_only_as_data(fixture_dataset):
         "2015-11-20-fixture-attack",
         actor_names={"JNIM": "<i>`${alert(2)}`</i>"},
     )
-    [row] = markers.payload["events"]
-    fields = dict(zip(MARKER_FIELDS, row, strict=True))
-    assert selected.payload["event"]["text"] == "</script><img src=x onerror=alert(1)>"
-    assert [markers.payload["actors"][i] for i in fields["actors"]] == ["<i>`${alert(2)}`</i>"]
-    script = js_json(markers.payload) + js_json(selected.payload)
+    [row] = shown(data, catalogue)
+    assert selected["event"]["text"] == "</script><img src=x onerror=alert(1)>"
+    assert row["actors"] == ["<i>`${alert(2)}`</i>"]
+    script = js_json(data) + js_json(selected)
     assert "</script>" not in script and "`" not in script and "${" not in script

@@ -29,7 +29,10 @@
     layers: {}, // id -> layer in the control
     keys: {}, // parts -> JSON of the data they were drawn from
     cluster: null,
-    rows: {}, // event id -> {row, marker}
+    // {url, loaded: a promise of the catalogue's data, marks: row number -> {row, marker, icon} of the markers shown}
+    catalogue: null,
+    icons: new Map(), // "size svg" -> L.divIcon, made once
+    rows: {}, // event id -> {row, marker} of the markers shown
     popup: null,
     openId: null,
     texts: null, // the markers' fixed texts ({sources}) for the open popup
@@ -157,58 +160,95 @@
     }
   }
 
-  function marker(row, icon, texts) {
+  /* A marker made for a catalogue row, kept while the views show it: its icon changes with the view, its tooltip
+     is bound when it is first drawn on the map (not while it sits in a cluster), so that many markers cost little. */
+  function marker(row) {
     // autoPanOnFocus off: Leaflet 1.9 pans a marker near the edge into view when it takes focus, on mousedown,
     // so the mouseup lands on the moved map and the first click on that marker is lost
-    var mark = L.marker([row.lat, row.lng], { icon: icon, keyboard: true, riseOnHover: true, autoPanOnFocus: false });
-    mark.bindTooltip(textTooltip(row.tip), { direction: "top", offset: [0, -8] });
+    var mark = L.marker([row.lat, row.lng], { keyboard: true, riseOnHover: true, autoPanOnFocus: false });
     mark.on("click", function () {
-      select(row, texts);
+      select(row, state.texts);
     });
     mark.on("keydown", function (event) {
       var key = event.originalEvent.key;
       if (key === "Enter" || key === " ") {
         event.originalEvent.preventDefault();
-        select(row, texts);
+        select(row, state.texts);
       }
     });
     mark.on("add", function () {
+      if (!mark.getTooltip()) mark.bindTooltip(textTooltip(row.tip), { direction: "top", offset: [0, -8] });
       mark.getElement().setAttribute("aria-label", row.tip);
     });
     return mark;
   }
 
-  /* A marker's row from its values (payload.fields), with the texts written from them: its tooltip (as
-     sahel_atlas.mapview.tooltip_text writes it), its category (from its icon) and its actors' names. */
-  function rowsOf(payload, part) {
-    var fields = payload.fields;
-    return payload[part].map(function (values) {
-      var row = {};
-      fields.forEach(function (field, index) {
-        row[field] = values[index];
-      });
-      row.tip = row.when + " · " + row.title;
-      row.kind = payload.icons[row.icon][2];
-      row.actors = row.actors
-        .map(function (index) {
-          return payload.actors[index];
-        })
-        .join(", ");
-      return row;
+  /* Catalogue row `index` as {row, marker}: its values by name (data.fields, data.columns), with the texts
+     written from them: its tooltip (as sahel_atlas.mapview.tooltip_text writes it), its category and its
+     actors' names. */
+  function markOf(source, data, index, kept) {
+    var mark = source.marks.get(index);
+    if (mark) {
+      kept.set(index, mark);
+      return mark;
+    }
+    var row = {};
+    data.fields.forEach(function (field, position) {
+      row[field] = data.columns[position][index];
     });
+    row.tip = row.when + " · " + row.title;
+    row.kind = data.kinds[row.kind];
+    row.actors = row.actors
+      .map(function (actor) {
+        return data.actors[actor];
+      })
+      .join(", ");
+    mark = { row: row, marker: marker(row), icon: null };
+    kept.set(index, mark);
+    return mark;
   }
 
-  function drawMarkers(payload) {
-    var icons = payload.icons.map(function (icon) {
-      return L.divIcon({
-        html: icon[0], // built from the codebook's shapes and colours, never from data
-        className: "sahel-marker",
-        iconSize: [icon[1], icon[1]],
-        iconAnchor: [icon[1] / 2, icon[1] / 2],
-      });
-    });
-    // One cluster for events and bases alike, spiderfied where markers share a place: every marker
-    // stays reachable at every zoom. Each part is a sub-group, shown or hidden in the layer control.
+  function divIcon(icon) {
+    var key = icon[1] + " " + icon[0];
+    if (!state.icons.has(key)) {
+      state.icons.set(
+        key,
+        L.divIcon({
+          html: icon[0], // built from the codebook's shapes and colours, never from data
+          className: "sahel-marker",
+          iconSize: [icon[1], icon[1]],
+          iconAnchor: [icon[1] / 2, icon[1] / 2],
+        })
+      );
+    }
+    return state.icons.get(key);
+  }
+
+  /* The catalogue of every event as a marker, fetched once per address (the browser keeps it: the address
+     carries its digest); a new address (the data changed) starts afresh. */
+  function catalogue(url) {
+    if (!state.catalogue || state.catalogue.url !== url) {
+      if (state.catalogue) {
+        ["events", "bases"].forEach(function (part) {
+          if (state.layers[part]) state.layers[part].clearLayers();
+        });
+      }
+      state.catalogue = {
+        url: url,
+        marks: new Map(),
+        loaded: fetch(url).then(function (response) {
+          if (!response.ok) throw new Error("markers " + response.status);
+          return response.json();
+        }),
+      };
+    }
+    return state.catalogue;
+  }
+
+  /* One cluster for events and bases alike, spiderfied where markers share a place: every marker stays
+     reachable at every zoom. Each part is a sub-group, shown or hidden in the layer control. Made once. */
+  function clusterOnce(names) {
+    if (state.cluster) return;
     state.cluster = L.markerClusterGroup({ maxClusterRadius: 40, spiderfyOnMaxZoom: true });
     state.cluster.on("spiderfied", function (event) {
       // a large spider (Bamako: about 80 markers) is brought whole into view
@@ -220,24 +260,52 @@
       if (!state.map.getBounds().contains(bounds)) state.map.panTo(bounds.getCenter());
     });
     state.map.addLayer(state.cluster);
-    state.rows = {};
     ["events", "bases"].forEach(function (part) {
-      var markers = rowsOf(payload, part).map(function (row) {
-        var mark = marker(row, icons[row.icon], payload.texts);
-        state.rows[row.id] = { row: row, marker: mark };
-        return mark;
-      });
-      register(part, payload.names[part], L.featureGroup.subGroup(state.cluster, markers), true);
+      register(part, names[part], L.featureGroup.subGroup(state.cluster), true);
     });
   }
 
-  function removeMarkers() {
-    if (!state.cluster) return;
-    unregister("events");
-    unregister("bases");
-    quietly(function () {
-      state.map.removeLayer(state.cluster);
-    });
+  /* payload: {names, texts, catalogue: its address, icons: [[svg, size], ...], events and bases: [catalogue row,
+     icon index, row, icon, ...]}. A part shown on the map is taken off, refilled and put back, clustered in one batch. */
+  function drawMarkers(payload, key) {
+    var source = catalogue(payload.catalogue);
+    source.loaded.then(
+      function (data) {
+        if (state.keys.markers !== key || state.catalogue !== source) return; // a newer step came first
+        clusterOnce(payload.names);
+        state.texts = payload.texts;
+        state.rows = {};
+        var kept = new Map(); // the markers of this view; the others are let go, so that the heap stays flat
+        ["events", "bases"].forEach(function (part) {
+          var group = state.layers[part];
+          var shown = state.map.hasLayer(group);
+          quietly(function () {
+            if (shown) state.map.removeLayer(group);
+          });
+          group.clearLayers();
+          for (var at = 0; at < payload[part].length; at += 2) {
+            var mark = markOf(source, data, payload[part][at], kept);
+            var icon = divIcon(payload.icons[payload[part][at + 1]]);
+            if (mark.icon !== icon) {
+              mark.icon = icon;
+              mark.marker.setIcon(icon);
+            }
+            state.rows[mark.row.id] = mark;
+            group.addLayer(mark.marker);
+          }
+          quietly(function () {
+            if (shown) state.map.addLayer(group);
+          });
+        });
+        source.marks = kept;
+        keepPopup();
+      },
+      function (error) {
+        if (state.catalogue === source) state.catalogue = null;
+        state.keys.markers = null; // the next rerun tries again
+        console.error(error);
+      }
+    );
   }
 
   /* payload: {name, regimes: {ISO code: [fill colour, tooltip text]}}; the outlines are the basemap's coarse
@@ -315,11 +383,7 @@
 
   var DRAW = {
     regimes: drawRegimes,
-    markers: function (data) {
-      removeMarkers();
-      drawMarkers(data);
-      keepPopup();
-    },
+    markers: drawMarkers,
     selected: drawRing,
   };
 
@@ -383,7 +447,7 @@
       var key = JSON.stringify(data);
       if (state.keys[part] === key) return;
       state.keys[part] = key;
-      DRAW[part](data);
+      DRAW[part](data, key);
     },
   };
 

@@ -214,6 +214,10 @@ def test_a_date_typed_the_french_way_applies_on_enter_and_back_undoes_it(visit):
     assert "30 juin 2021" in page.get_by_test_id("stMain").get_by_test_id("stMarkdown").first.inner_text()
     page.go_back()
     page.wait_for_function("() => !location.search.includes('to=2021')", timeout=20_000)
+    # the address changes at once; the fields follow with the rerun Back starts
+    shown = """() => [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stDateInput] [role=group]')]
+      .map(group => group.innerText.replace(/\\n/g, '')).join(' ')"""
+    page.wait_for_function(f"() => ({shown})() === '01/01/2013 31/12/2025'", timeout=20_000)
     v.wait()
     assert [text.replace("\n", "") for text in fields.all_inner_texts()] == ["01/01/2013", "31/12/2025"]
     assert v.errors == []

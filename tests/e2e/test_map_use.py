@@ -386,3 +386,38 @@ def test_the_as_of_date_from_the_calendar_or_typed_with_enter_updates_map_and_ad
     assert "asof=2023-03-05" in page.url
     v.screenshot("map-as-of-typed")
     assert v.errors == []
+
+
+def french_bases_shown(as_of):
+    """How many rows the map's table lists for French bases as of `as_of` (every base held that day)."""
+    geography = load_geography(ROOT / "geo")
+    dataset = load_dataset(ROOT / "data", set(geography.country_names()))
+    filters = Filters(start=date(2013, 1, 1), end=date(2025, 12, 31), actors=("France",), categories=("base",))
+    chosen = apply_filters(dataset.events, filters, search_index(dataset.events, dataset.actors))
+    return len(visible_events(chosen, as_of, date(2013, 1, 1)))
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_table_under_the_map_comes_when_opened_and_follows_the_date(visit, width):
+    """The table of what the map shows is sent only while its expander is open (not with every step or cold load);
+    opened, it lists the map's markers and follows an as-of change; closed, it is gone from the page."""
+    v = visit({"width": width, "height": 900})
+    page = v.open("Map?asof=2022-02-17&region=Mali&category=base&actor=France&window=0")
+    map_frame(page)
+    assert page.get_by_test_id("stDataFrame").count() == 0  # closed: no table in the page
+    toggle = page.get_by_text("Table of what the map shows")
+    toggle.click()
+    page.get_by_test_id("stDataFrame").wait_for(timeout=20_000)
+    rows = "() => document.querySelector('[data-testid=stDataFrame] [aria-rowcount]')?.getAttribute('aria-rowcount')"
+    before, after = french_bases_shown(date(2022, 2, 17)), french_bases_shown(date(2023, 2, 17))
+    assert before != after and page.evaluate(rows) == str(before + 1)  # and a header row
+    field = page.get_by_test_id("stDateInput").filter(has_text="As of")
+    field.get_by_role("spinbutton", name="year").focus()
+    page.keyboard.type("2023")
+    page.keyboard.press("Enter")
+    page.get_by_text("Operations under way on 17 Feb 2023").wait_for(timeout=20_000)
+    page.wait_for_function(f"() => ({rows})() === '{after + 1}'", timeout=20_000)
+    v.screenshot(f"map-table-{width}")
+    toggle.click()
+    page.wait_for_function("() => !document.querySelector('[data-testid=stDataFrame]')", timeout=20_000)
+    assert v.errors == []

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -93,6 +94,15 @@ def test_a_cold_map_load_through_the_proxy_is_compressed(browser, deployment):
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers["Content-Encoding"] == "gzip"
         assert "immutable" in response.headers["Cache-Control"]
+    # the map's marker catalogue, written by the app and named by its digest: compressed, kept a year
+    catalogue = next(r for r in rows if "/app/static/published/markers-en-" in r[3])
+    assert catalogue[2] in {"gzip", "br"} and catalogue[0] < 0.5 * catalogue[1]
+    with urllib.request.urlopen(catalogue[3], timeout=10) as response:
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    missing = catalogue[3].replace("/markers-en-", "/markers-xx-")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(missing, timeout=10)
+    assert refused.value.code == 404 and "immutable" not in (refused.value.headers["Cache-Control"] or "")
     assert sent < body / 2
 
 
