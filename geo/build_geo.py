@@ -90,7 +90,6 @@ DECIMALS = 3
 # France and Russia are only there to hold the few events decided in Paris or Moscow: coarser.
 FAR_COUNTRIES = {"FRA", "RUS"}
 FAR_TOLERANCE_DEG = 0.1
-COARSE_TOLERANCE_DEG = 0.05
 
 
 def _round(coords):
@@ -136,16 +135,6 @@ def build_countries(zip_path: Path) -> dict:
     return {"type": "FeatureCollection", "features": sorted(features, key=lambda f: f["properties"]["iso_a3"])}
 
 
-def coarse(collection: dict) -> dict:
-    """Region countries only, simplified hard: the regime shading redrawn at every playback step."""
-    features = [
-        _feature(f["geometry"], f["properties"], COARSE_TOLERANCE_DEG)
-        for f in collection["features"]
-        if f["properties"]["iso_a3"] not in FAR_COUNTRIES
-    ]
-    return {"type": "FeatureCollection", "features": features}
-
-
 def build_lines(path: Path, keep: set) -> dict:
     source = json.loads(path.read_text(encoding="utf-8"))
     features = [
@@ -166,7 +155,6 @@ def main(extracts: Path) -> None:
     zip_path = countries_shapefile()
     outputs = {
         "countries.geojson": build_countries(zip_path),
-        "countries_coarse.geojson": coarse(build_countries(zip_path)),
         "rivers.geojson": build_lines(rivers_src, RIVERS),
         "lakes.geojson": build_lines(lakes_src, LAKES),
     }
@@ -197,12 +185,6 @@ def main(extracts: Path) -> None:
                 "obtained_from": EXTRACT_ORIGIN,
                 "source_sha256": sha256(lakes_src),
                 "features": len(outputs["lakes.geojson"]["features"]),
-            },
-            "countries_coarse.geojson": {
-                "title": "The countries above, without France and Russia, simplified to 0.05 degrees",
-                "obtained_from": "derived from countries.geojson's source by this script",
-                "source_sha256": sha256(zip_path),
-                "features": len(outputs["countries_coarse.geojson"]["features"]),
             },
         },
     }

@@ -131,15 +131,22 @@ def search_index(
     language). Built once per dataset; `apply_filters` and `suggest` read it."""
     aliases = dict(zip(actors["actor"], actors["aliases"], strict=True))
     columns = ("event_id", "title", "title_fr", "description", "actors", "operation", "location", "countries", "notes")
-    parts = [events[c].astype(str).tolist() for c in columns]  # lists: far quicker to walk than Arrow strings
-    parts.append(events["actor_list"].map(lambda names: " ".join(aliases.get(n, "") for n in names)))
+    parts = {c: events[c].astype(str).tolist() for c in columns}  # lists: far quicker to walk than Arrow strings
+    parts["aliases"] = [" ".join(aliases.get(n, "") for n in names) for names in events["actor_list"]]
     codes = {code for names in country_names for code in names}
     countries = {code: " ".join(names.get(code, "") for names in country_names) for code in codes}
-    parts.append(events["country_list"].map(lambda codes: " ".join(countries.get(c, "") for c in codes)))
-    text = pd.Series([fold(" ".join(row)) for row in zip(*parts, strict=True)], index=events.index, dtype=object)
-    names = [*actors["actor"], *(a for row in actors["aliases"] for a in row.split(";")), *events["operation"]]
-    names += [*events["location"], *(n for group in PLACE_NAMES for n in group)]
+    parts["country names"] = [" ".join(countries.get(c, "") for c in codes) for codes in events["country_list"]]
+    names = [*actors["actor"], *(a for row in actors["aliases"] for a in row.split(";")), *parts["operation"]]
+    names += [*parts["location"], *(n for group in PLACE_NAMES for n in group)]
     names += [n for mapping in country_names for n in mapping.values()]
+    # Texts many events share (actors, places, operations, countries) folded once each; an event's id, titles and
+    # description folded together, then its notes; joined in `columns` order, then aliases and country names.
+    for shared in ("actors", "operation", "location", "countries", "aliases", "country names"):
+        folded = {value: fold(value) for value in set(parts[shared])}
+        parts[shared] = [folded[value] for value in parts[shared]]
+    own = (fold(" ".join(texts)) for texts in zip(*(parts.pop(c) for c in columns[:4]), strict=True))
+    parts["notes"] = map(fold, parts["notes"])
+    text = pd.Series([" ".join(row) for row in zip(own, *parts.values(), strict=True)], events.index, dtype=object)
     unique = {}
     for name in dict.fromkeys(reversed(names)):  # each distinct name keyed once (places and operations repeat)
         if key := _key(name):

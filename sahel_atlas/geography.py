@@ -17,7 +17,6 @@ class Geography:
     countries: dict
     rivers: dict
     lakes: dict
-    coarse_countries: dict  # simplified hard, for the regime shading redrawn at each playback step
 
     def country_names(self, lang: str = "en") -> dict[str, str]:
         """ISO alpha-3 code -> name, for the mapped countries and the others events may name."""
@@ -68,9 +67,7 @@ def load_geography(geo_dir: Path) -> Geography:
     def read(name: str) -> dict:
         return json.loads((geo_dir / name).read_text(encoding="utf-8"))
 
-    return Geography(
-        read("countries.geojson"), read("rivers.geojson"), read("lakes.geojson"), read("countries_coarse.geojson")
-    )
+    return Geography(read("countries.geojson"), read("rivers.geojson"), read("lakes.geojson"))
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +77,7 @@ BASEMAP_PATH = ROOT / "static" / BASEMAP
 
 def basemap(geography: Geography) -> dict:
     """The geography the map client draws, as one JSON document it fetches once and the browser caches:
-    {"countries", "coarse" (for the regime shading), "lakes", "rivers"}, each a GeoJSON FeatureCollection with
+    {"countries" (outlines, names, and the regime shading), "lakes", "rivers"}, each a GeoJSON FeatureCollection with
     the properties the client reads (countries: iso_a3, name_en, name_fr; rivers and lakes: name)."""
 
     def keep(collection: dict, properties: Sequence[str]) -> dict:
@@ -93,7 +90,6 @@ def basemap(geography: Geography) -> dict:
     names = ("iso_a3", "name_en", "name_fr")
     return {
         "countries": keep(geography.countries, names),
-        "coarse": keep(geography.coarse_countries, ("iso_a3",)),
         "lakes": keep(geography.lakes, ("name",)),
         "rivers": keep(geography.rivers, ("name",)),
     }

@@ -7,6 +7,7 @@ not redrawn, playback does not reload the map, and text from the data is inserte
 HTML or code. The layer control, the user's layer choices, popups and touch gestures live there too.
 """
 
+from base64 import b64encode
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -258,7 +259,7 @@ def window_start(as_of: date, window_months: int, range_start: date) -> date:
 
 def build_regime_layer(geography: Geography, regimes: dict[str, str], lang: str) -> DatedLayer:
     """Countries shaded by their regime on the day (`regimes`: ISO code -> regime), as data: {"name": the layer's
-    name, "regimes": {ISO code: [fill colour, tooltip text]}}; the client shades the basemap's coarse outlines and
+    name, "regimes": {ISO code: [fill colour, tooltip text]}}; the client shades the basemap's country outlines and
     shows each tooltip (the country's name and its regime) as text."""
     names = geography.country_names(lang)
     shaded = {
@@ -389,10 +390,13 @@ def build_event_layers(
 
 
 def legend_html(lang: str = "en", regimes: bool = True) -> str:
-    """Category shapes and colours, base holders and regime shades, as a compact HTML legend."""
+    """Category shapes and colours, base holders and regime shades, as a compact HTML legend. Each shape is an image
+    (an SVG data URI, alt ""): st.html's sanitiser keeps images and drops inline SVG."""
 
     def item(svg: str, label: str) -> str:
-        return f'<span style="white-space:nowrap;margin-right:12px">{svg} {escape(label, quote=False)}</span>'
+        source = "data:image/svg+xml;base64," + b64encode(svg.encode()).decode()
+        image = f'<img alt="" style="vertical-align:middle" src="{source}">'
+        return f'<span style="white-space:nowrap;margin-right:12px">{image} {escape(label, quote=False)}</span>'
 
     categories = [
         item(shape_svg(CATEGORY_SHAPES[c], CATEGORY_COLOURS[c]), label)
@@ -409,8 +413,8 @@ def legend_html(lang: str = "en", regimes: bool = True) -> str:
     if regimes:
         swatches = [
             item(
-                f'<span style="display:inline-block;width:14px;height:14px;background:{colour};'
-                f'border:1px solid #888"></span>',
+                '<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14">'
+                f'<rect x="0.5" y="0.5" width="13" height="13" fill="{colour}" stroke="#888888"/></svg>',
                 REGIME_LABELS[lang][regime],
             )
             for regime, colour in REGIME_COLOURS.items()

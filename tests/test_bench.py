@@ -32,6 +32,7 @@ def test_browser_benchmarks_run():
         pytest.fail(reason) if os.environ.get("CI") == "true" else pytest.skip(reason)
     # each in its own process: Playwright's sync API cannot start inside the browser tests' running one
     out = ""
-    for command in (["bench/bench_websocket.py"], ["bench/bench_heap.py", "10"]):
+    for command in (["bench/bench_websocket.py", "1"], ["bench/bench_heap.py", "10"]):
         out += subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "ratio to the floor" in out and "idle page (baseline)" in out and "KB per step" in out
+    assert "filter change to the map updated" in out

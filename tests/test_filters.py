@@ -123,6 +123,22 @@ def real():
     return dataset.events, search_index(dataset.events, dataset.actors, names)
 
 
+def test_each_event_is_indexed_as_its_whole_text_folded(real):
+    """Shared texts are folded once and joined (an optimisation): the result is the event's texts, its actors'
+    aliases and its countries' names in every language, joined in one order and folded as one."""
+    events, index = real
+    geography = load_geography(ROOT / "geo")
+    dataset = load_dataset(ROOT / "data", set(geography.country_names()))
+    aliases = dict(zip(dataset.actors["actor"], dataset.actors["aliases"], strict=True))
+    names = [geography.country_names(lang) for lang in LANGUAGES]
+    columns = ("event_id", "title", "title_fr", "description", "actors", "operation", "location", "countries", "notes")
+    for _, event in events.sample(60, random_state=1).iterrows():
+        texts = [str(event[c]) for c in columns]
+        texts.append(" ".join(aliases.get(actor, "") for actor in event["actor_list"]))
+        texts.append(" ".join(" ".join(n.get(code, "") for n in names) for code in event["country_list"]))
+        assert index.text[event.name] == fold(" ".join(texts))
+
+
 def found(real, text: str) -> set[str]:
     events, index = real
     return set(apply_filters(events, Filters(text=text), index)["event_id"])

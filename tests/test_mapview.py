@@ -1,6 +1,7 @@
 import copy
 import json
 import re
+from base64 import b64decode
 from datetime import date
 
 import pandas as pd
@@ -8,7 +9,7 @@ import pytest
 from folium.plugins import Fullscreen
 
 from sahel_atlas.assets import LOCAL_CSS, LOCAL_JS, MissingAsset, use_local_assets, versioned_url
-from sahel_atlas.codebook import REGIONS
+from sahel_atlas.codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, REGIONS
 from sahel_atlas.escape import js_json
 from sahel_atlas.geography import BASEMAP, BASEMAP_PATH, basemap_text
 from sahel_atlas.mapview import (
@@ -229,9 +230,7 @@ def test_a_rerun_sends_none_of_the_geography(geography):
     assert url == versioned_url(BASEMAP)
     assert BASEMAP_PATH.read_text(encoding="utf-8") == basemap_text(geography), "run python -m sahel_atlas.geography"
     sent_geography = json.loads(BASEMAP_PATH.read_text(encoding="utf-8"))
-    assert [f["properties"]["iso_a3"] for f in sent_geography["coarse"]["features"]] == [
-        f["properties"]["iso_a3"] for f in geography.coarse_countries["features"]
-    ]
+    assert set(sent_geography) == {"countries", "lakes", "rivers"}  # the regimes shade the countries' outlines
     assert set(sent_geography["countries"]["features"][0]["properties"]) == {"iso_a3", "name_en", "name_fr"}
 
 
@@ -299,6 +298,12 @@ def test_shapes_and_legend():
     for label in ("Deployment", "Coup or attempt", "France", "UN (MINUSMA)", "Junta", "Military-led transition"):
         assert label in legend
     assert "Coup d'État ou tentative" in legend_html("fr") and "Junte" in legend_html("fr")
+    # shapes as images (st.html's sanitiser drops inline SVG), each the marker's own SVG
+    images = re.findall(r'<img alt="" style="[^"]*" src="data:image/svg\+xml;base64,([\w+/=]+)">', legend)
+    categories = len(CATEGORY_SHAPES) - 1  # not "base": bases are drawn by holder
+    assert len(images) == legend.count("<img") == categories + 1 + 6 + 3  # and approximate, holders, regimes
+    assert shape_svg(CATEGORY_SHAPES["coup"], CATEGORY_COLOURS["coup"]) in {b64decode(i).decode() for i in images}
+    assert "<svg" not in legend
 
 
 def test_dates_read_as_far_as_they_are_known(fixture_dataset):

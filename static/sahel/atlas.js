@@ -308,13 +308,13 @@
     );
   }
 
-  /* payload: {name, regimes: {ISO code: [fill colour, tooltip text]}}; the outlines are the basemap's coarse
-     countries, fetched once (state.basemap). The layer is registered when drawn, so that the user's choice holds. */
+  /* payload: {name, regimes: {ISO code: [fill colour, tooltip text]}}; the outlines are the basemap's countries,
+     fetched once (state.basemap). The layer is registered when drawn, so that the user's choice holds. */
   function drawRegimes(payload) {
     state.basemap.then(function (basemap) {
       if (state.keys.regimes !== JSON.stringify(payload)) return; // a newer step came first
       unregister("regimes");
-      var layer = L.geoJSON(basemap.coarse, {
+      var layer = L.geoJSON(basemap.countries, {
         filter: function (feature) {
           return Object.prototype.hasOwnProperty.call(payload.regimes, feature.properties.iso_a3);
         },

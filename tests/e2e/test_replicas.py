@@ -94,6 +94,10 @@ def test_a_cold_map_load_through_the_proxy_is_compressed(browser, deployment):
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers["Content-Encoding"] == "gzip"
         assert "immutable" in response.headers["Cache-Control"]
+    # nothing the Map page does not draw: no table code while the table is closed, no Markdown-to-HTML bundle for
+    # the legend, no jQuery, no code highlighter, no Plotly
+    unused = ("DataFrame", "rehype-raw", "jquery", "Highlight", "prism", "Plotly")
+    assert not [r[3] for r in rows if any(name.lower() in urlsplit(r[3]).path.lower() for name in unused)]
     # the map's marker catalogue, written by the app and named by its digest: compressed, kept a year
     catalogue = next(r for r in rows if "/app/static/published/markers-en-" in r[3])
     assert catalogue[2] in {"gzip", "br"} and catalogue[0] < 0.5 * catalogue[1]
