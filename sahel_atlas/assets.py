@@ -96,6 +96,11 @@ def versioned_url(path: str) -> str:
     return f"{STATIC_URL}{path}?v={digest}"
 
 
+def is_published(url: str) -> bool:
+    """Whether the file a `publish_json` address names is (still) there."""
+    return (STATIC_DIR / url.removeprefix(STATIC_URL)).is_file()
+
+
 def publish_json(name: str, value: object) -> str:
     """Write `value` as JSON to static/published/`name`-<digest of the content>.json (once: a file of that name
     already holds it) and return its address. Content-addressed, so a replica that writes the same data writes the

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from .assets import is_published
 from .chrome import page_script
 from .citation import bibtex, citation_text, error_report, ris
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
@@ -80,8 +81,9 @@ class AppData:
         return {a: f or a for a, f in zip(actors["actor"], actors["name_fr"], strict=True)}
 
     def marker_catalogue(self, lang: str) -> MarkerCatalogue:
-        """Every event as a marker in `lang` (mapview.marker_catalogue), built and published once per language."""
-        if lang not in self.catalogues:
+        """Every event as a marker in `lang` (mapview.marker_catalogue), built and published once per language, and
+        again if its file was removed (a clean-up of static/published/ while the app runs)."""
+        if lang not in self.catalogues or not is_published(self.catalogues[lang].url):
             self.catalogues[lang] = marker_catalogue(self.events, lang, self.actor_names(lang))
         return self.catalogues[lang]
 

@@ -358,3 +358,14 @@ def test_french_readers_can_download_french_column_headers():
     assert "Télécharger le CSV avec les en-têtes en français" in labels and "Télécharger le CSV" in labels
     labels = {b.label for b in run("pages/3_Data.py").main.get("download_button")}
     assert not any("French column headers" in label for label in labels)
+
+
+def test_a_removed_catalogue_file_is_written_again():
+    """static/published/ may be cleaned while the app runs: the next view writes its catalogue again."""
+    data = ui.load_app_data()
+    catalogue = data.marker_catalogue("fr")
+    path = ROOT / "static" / catalogue.url.removeprefix("/app/static/")
+    assert path.is_file() and data.marker_catalogue("fr") is catalogue  # built once
+    path.unlink()
+    again = data.marker_catalogue("fr")
+    assert again.url == catalogue.url and path.is_file()
