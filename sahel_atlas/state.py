@@ -27,15 +27,23 @@ class View:
     as_of: date | None = None  # None: the end of the date range
     window: int = DEFAULT_WINDOW
     event: str = ""  # the selected event_id
+    compare: date | None = None  # the Compare page's first date (its second is `as_of`); None: a year before
 
 
 FILTER_KEYS = ("from", "to", "actor", "category", "country", "q")
-VIEW_KEYS = ("lang", "region", "asof", "window", "event")
+VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare")
 
 
 def as_of_in(view: View, filters: Filters) -> date:
     """The as-of date, kept inside the date range."""
     day = view.as_of or filters.end
+    return min(max(day, filters.start), filters.end)
+
+
+def compared_in(view: View, filters: Filters) -> date:
+    """The Compare page's first date, kept inside the date range: the link's, else a year before the as-of date."""
+    second = as_of_in(view, filters)
+    day = view.compare or date(second.year - 1, second.month, min(second.day, 28 if second.month == 2 else 31))
     return min(max(day, filters.start), filters.end)
 
 
@@ -68,6 +76,8 @@ def to_query_params(filters: Filters, view: View = View()) -> dict[str, list[str
         params["window"] = [str(view.window)]
     if view.event:
         params["event"] = [view.event]
+    if view.compare is not None:
+        params["compare"] = [view.compare.isoformat()]
     return params
 
 
@@ -138,6 +148,7 @@ def from_query_params(
         as_of=day("asof"),
         window=int(one_of("window", WINDOWS, t("what_window", lang), DEFAULT_WINDOW)),
         event=one_of("event", known_events, t("what_event", lang), ""),
+        compare=day("compare"),
     )
     unknown = sorted(set(params) - set(FILTER_KEYS) - set(VIEW_KEYS))
     notices += [t("notice_unknown_key", lang, key=key) for key in unknown]

@@ -384,6 +384,7 @@ PAGES = (
     ("pages/2_Timeline.py", "timeline", ":material/timeline:"),
     ("pages/3_Data.py", "data", ":material/table:"),
     ("pages/4_About.py", "about", ":material/info:"),
+    ("pages/5_Compare.py", "compare", ":material/compare:"),
 )
 
 

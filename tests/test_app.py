@@ -13,6 +13,7 @@ from tests.conftest import ROOT
 from tests.test_loading import rewrite_cell
 
 PAGES = ["dashboard.py", "pages/1_Map.py", "pages/2_Timeline.py", "pages/3_Data.py", "pages/4_About.py"]
+PAGES += ["pages/5_Compare.py"]
 TIMEOUT = 60
 
 
@@ -369,3 +370,19 @@ def test_a_removed_catalogue_file_is_written_again():
     path.unlink()
     again = data.marker_catalogue("fr")
     assert again.url == catalogue.url and path.is_file()
+
+
+def test_compare_two_dates_from_the_link():
+    """The issue's example: Mali, 1 June 2021 against 31 December 2022, both maps, the changes listed, the CSV."""
+    at = run("pages/5_Compare.py", compare="2021-06-01", asof="2022-12-31", region="Mali", country="MLI")
+    assert not at.exception and at.title[0].value == "Compare two dates"
+    maps = [e for e in at.main if getattr(e, "type", "") == "component_instance"]
+    assert len(maps) == 2
+    [listed] = [m.value for m in at.markdown if "Gossi base" in m.value]
+    assert "Gossi base: France → Wagner Group on 19 Apr 2022" in listed.replace("\\", "")
+    assert at.subheader[0].value == "What changed from 1 Jun 2021 to 31 Dec 2022"
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert "Download the changes (CSV)" in labels
+    at = run("pages/5_Compare.py", compare="2021-06-01", asof="2022-12-31", country="MLI", lang="fr")
+    assert at.title[0].value == "Comparer deux dates"
+    assert any("Base de Gossi" in m.value for m in at.markdown)

@@ -41,6 +41,14 @@ PASSED_ON = {
     "timeline",
     "data",
     "about",
+    "compare",
+    # compare.SENTENCES: one sentence per kind of change
+    "cmp_regime_changed",
+    "cmp_base_changed_holder",
+    "cmp_base_left",
+    "cmp_base_taken_up",
+    "cmp_operation_ended",
+    "cmp_operation_began",
     # summary.narrowing: one phrase per narrowed filter
     "narrow_actors",
     "narrow_categories",

@@ -8,6 +8,7 @@ from sahel_atlas.state import (
     View,
     actor_label,
     as_of_in,
+    compared_in,
     from_query_params,
     operation_choices,
     picked_actors,
@@ -33,7 +34,14 @@ def test_round_trip_of_every_setting():
         countries=("MLI", "NER"),
         text="Ménaka",
     )
-    view = View(lang="fr", region="Mali", as_of=date(2022, 2, 17), window=6, event="2022-02-17-announcement")
+    view = View(
+        lang="fr",
+        region="Mali",
+        as_of=date(2022, 2, 17),
+        window=6,
+        event="2022-02-17-announcement",
+        compare=date(2021, 6, 1),
+    )
     params = to_query_params(filters, view)
     assert params == {
         "from": ["2020-01-01"],
@@ -47,6 +55,7 @@ def test_round_trip_of_every_setting():
         "asof": ["2022-02-17"],
         "window": ["6"],
         "event": ["2022-02-17-announcement"],
+        "compare": ["2021-06-01"],
     }
     assert parse(params) == (filters, view, [])
     assert query_string(filters, view).startswith("from=2020-01-01&to=2022-12-31&actor=France&actor=Wagner+Group")
@@ -141,3 +150,11 @@ def test_operations_stand_for_their_lead_actor():
     assert picked_actors(["Wagner Group", "operation:Barkhane"], leads, "") == (("Wagner Group", "France"), "Barkhane")
     assert picked_actors(["France", "operation:Barkhane"], leads, "Gao") == (("France",), "Barkhane")
     assert picked_actors(["France"], leads, "Gao") == (("France",), "Gao")
+
+
+def test_the_compare_page_first_date_defaults_to_a_year_before_and_stays_in_range():
+    assert compared_in(View(as_of=date(2022, 12, 31)), Filters()) == date(2021, 12, 31)
+    assert compared_in(View(as_of=date(2024, 2, 29)), Filters()) == date(2023, 2, 28)  # no 29 Feb in 2023
+    assert compared_in(View(compare=date(2021, 6, 1)), Filters()) == date(2021, 6, 1)
+    narrow = Filters(start=date(2022, 6, 1), end=date(2022, 12, 31))
+    assert compared_in(View(), narrow) == date(2022, 6, 1)  # a year before the end, kept in the range

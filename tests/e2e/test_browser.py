@@ -22,6 +22,7 @@ PAGES = {
     "Timeline": "Timeline",
     "Data": "Data and downloads",
     "About": "About the data",
+    "Compare": "Compare two dates",
 }
 
 # Events represented on the map: each cluster bubble counts its members, each lone marker one.

@@ -56,7 +56,7 @@ def test_every_page_reads_in_french(visit, width):
         page.get_by_test_id("stExpandSidebarButton").click()
     found = {"Vue d'ensemble": english_on(page)}
     v.screenshot(f"fr-overview-{width}")
-    for label in ("Carte", "Chronologie", "Données et téléchargements", "À propos des données"):
+    for label in ("Carte", "Chronologie", "Données et téléchargements", "À propos des données", "Comparer deux dates"):
         sidebar = page.get_by_test_id("stSidebar")
         if not sidebar.is_visible():
             page.get_by_test_id("stExpandSidebarButton").click()

@@ -421,3 +421,39 @@ def test_the_table_under_the_map_comes_when_opened_and_follows_the_date(visit, w
     toggle.click()
     page.wait_for_function("() => !document.querySelector('[data-testid=stDataFrame]')", timeout=20_000)
     assert v.errors == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_two_dates_compared_by_keyboard_listed_downloaded_and_undone_with_back(visit, width):
+    """Compare: the first date typed (month, day, year, Enter), the changes listed as sentences, the same
+    changes downloaded as CSV, and Back returns to the previous first date."""
+    v = visit({"width": width, "height": 900})
+    page = v.open("Compare?region=Mali&country=MLI&asof=2022-12-31")
+    heading = page.get_by_role("heading", name="What changed from 31 Dec 2021 to 31 Dec 2022")
+    heading.wait_for(timeout=20_000)
+    for index in range(2):  # one map per date, each with its markers drawn
+        page.frame_locator(MAP).nth(index).locator(".leaflet-marker-icon").first.wait_for(timeout=30_000)
+    assert page.locator(MAP).count() == 2
+    field = page.get_by_test_id("stDateInput").filter(has_text="First date")
+    field.get_by_role("spinbutton", name="month").click()
+    page.keyboard.type("0601")  # month, then day
+    field.get_by_role("spinbutton", name="year").focus()
+    page.keyboard.type("2021")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="What changed from 1 Jun 2021 to 31 Dec 2022").wait_for(timeout=20_000)
+    page.wait_for_function("() => location.search.includes('compare=2021-06-01')", timeout=10_000)
+    v.wait()
+    main = page.get_by_test_id("stMain")
+    assert "Gossi base: France → Wagner Group on 19 Apr 2022" in main.inner_text()
+    assert "Kidal base: France left on 12 Oct 2021" in main.inner_text()
+    v.screenshot(f"compare-{width}")
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Download the changes (CSV)").click()
+    assert download.value.suggested_filename.startswith("sahel-changes_2021-06-01_2022-12-31_v")
+    table = pd.read_csv(download.value.path(), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    gossi = table[(table["change"] == "base changed holder") & (table["subject"] == "Gossi")]
+    assert gossi[["date", "before", "after"]].values.tolist() == [["2022-04-19", "France", "Wagner Group"]]
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('compare=2021-06-01')", timeout=10_000)
+    heading.wait_for(timeout=20_000)
+    assert v.errors == []

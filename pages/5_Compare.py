@@ -1,0 +1,87 @@
+"""Two dates side by side: the map on each, and what changed in between (bases, operations, regimes, events)."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from sahel_atlas.codebook import REGIONS
+from sahel_atlas.compare import change_sentences, changes_between
+from sahel_atlas.escape import md_text
+from sahel_atlas.export import csv_bytes
+from sahel_atlas.filters import versioned
+from sahel_atlas.i18n import REGION_LABELS, format_date, t
+from sahel_atlas.mapview import build_base_map, build_event_layers, build_regime_layer, legend_html, window_start
+from sahel_atlas.state import as_of_in, compared_in
+from sahel_atlas.summary import regimes_on
+from sahel_atlas.ui import (
+    empty_selection,
+    filtered_events,
+    on_widget,
+    selection_sentence,
+    set_view,
+    sidebar,
+    widget_value,
+)
+
+data, filters, view = sidebar("compare")
+lang = view.lang
+events = filtered_events(data, filters)
+
+st.title(t("compare", lang), anchor=False)
+selection_sentence(data, filters, view, len(events))
+if events.empty:
+    empty_selection(filters, lang)
+
+widget_value("w_region", view.region)
+st.radio(
+    t("region", lang),
+    list(REGIONS),
+    format_func=REGION_LABELS[lang].get,
+    key="w_region",
+    horizontal=True,
+    on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
+)
+first, second = compared_in(view, filters), as_of_in(view, filters)
+columns = st.columns(2)
+for column, key, day, label, change in (
+    (columns[0], "w_compare", first, t("compare_first", lang), lambda picked: set_view(compare=picked)),
+    (columns[1], "w_asof", second, t("compare_second", lang), lambda picked: set_view(as_of=picked)),
+):
+    widget_value(key, day)
+    column.date_input(
+        label,
+        key=key,
+        min_value=filters.start,
+        max_value=filters.end,
+        format=t("date_input_format", lang),
+        on_change=lambda key=key, change=change: on_widget(key, change),
+    )
+    with column:
+        layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang)]
+        layers += build_event_layers(
+            events, day, window_start(day, view.window, filters.start), data.marker_catalogue(lang), lang, view.event
+        )
+        st_folium(
+            build_base_map(view.region, lang),
+            key=f"{key}-map-{view.region}-{lang}",
+            feature_group_to_add=layers,
+            returned_objects=[],
+            height=420,
+            use_container_width=True,
+        )
+st.html(legend_html(lang))
+
+earlier, later = sorted((first, second))
+changes = changes_between(events, data.dataset.regimes, earlier, later)
+st.subheader(
+    t("compare_changes", lang, first=format_date(earlier, lang), second=format_date(later, lang)), anchor=False
+)
+sentences = change_sentences(changes, lang, data.country_names(lang), data.actor_names(lang))
+st.markdown("\n".join(f"- {md_text(sentence)}" for sentence in sentences) or t("compare_none", lang))
+st.download_button(
+    t("compare_download", lang),
+    csv_bytes(changes),
+    file_name=versioned(f"sahel-changes_{earlier.isoformat()}_{later.isoformat()}", data.dataset.metadata["version"])
+    + ".csv",
+    mime="text/csv",
+    on_click="ignore",
+)
