@@ -7,6 +7,7 @@ not redrawn, playback does not reload the map, and text from the data is inserte
 HTML or code. The layer control, the user's layer choices, popups and touch gestures live there too.
 """
 
+import re
 from base64 import b64encode
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -221,7 +222,9 @@ MAP_CSS = (
     ".sahel-marker{background:none;border:none}"
     ".sahel-marker:focus-visible{outline:3px solid #C00000;outline-offset:2px;border-radius:4px}"
     ".sahel-popup{font-size:13px;line-height:1.4}"
-    ".sahel-popup strong,.sahel-popup em{display:block}</style>"
+    ".sahel-popup strong,.sahel-popup em{display:block}"
+    ".sahel-place{background:none;border:none;white-space:nowrap;font:600 11px/16px sans-serif;color:#2b2b2b;"
+    "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none}</style>"
 )
 
 
@@ -288,11 +291,39 @@ class MarkerCatalogue:
     """Every event of a dataset as a marker, in one language: written once to a static file that the browser
     fetches once and keeps (its address carries its digest), so that a view sends only which markers it shows.
     `url`: the file's address; `positions`: event id -> row number in the file; `payload`: its content
-    ({"fields": MARKER_FIELDS, "kinds": category labels, "actors": names, "columns": a list of values per field})."""
+    ({"places": `place_labels`, "fields": MARKER_FIELDS, "kinds": category labels, "actors": names, "columns": a list
+    of values per field})."""
 
     url: str
     positions: pd.Series
     payload: dict
+
+
+# A place's name as a map label: the record's location up to its first qualifier ("Aguelhok, Kidal region",
+# "Sévaré (Mopti)"), kept only if each word starts with a capital and none holds a digit, as a town's name does
+# ("Gossi area", "Agadez and Arlit", "RN16 between Gossi and Gao" are descriptions, not names).
+_QUALIFIER = re.compile(r"\s*[,(].*$")
+
+
+def is_place_name(text: str) -> bool:
+    return bool(text) and all(word[0].isupper() and not any(c.isdigit() for c in word) for word in text.split())
+
+
+def place_labels(events: pd.DataFrame) -> list[list]:
+    """The places the record names at town precision or better, as map labels: [[name, lat, lng, events], ...],
+    most events first. A place is its name (`_QUALIFIER` stripped; names that are descriptions left out, see
+    `is_place_name`); its point is that of its most frequent bare-named row (else its most frequent row), to 4
+    decimals."""
+    exact = events[~events["geo_precision"].isin(APPROXIMATE)]
+    names = exact["location"].str.replace(_QUALIFIER, "", regex=True).str.strip()
+    named = names.map(is_place_name)
+    rows = exact.assign(name=names, bare=names == exact["location"].str.strip())[named]
+    labels = []
+    for name, group in rows.groupby("name", sort=False):
+        points = group[group["bare"]] if group["bare"].any() else group
+        latitude, longitude = points.groupby(["latitude", "longitude"]).size().idxmax()
+        labels.append([name, round(float(latitude), 4), round(float(longitude), 4), len(group)])
+    return sorted(labels, key=lambda label: (-label[3], label[0]))
 
 
 def marker_catalogue(events: pd.DataFrame, lang: str = "en", actor_names: dict | None = None) -> MarkerCatalogue:
@@ -322,6 +353,7 @@ def marker_catalogue(events: pd.DataFrame, lang: str = "en", actor_names: dict |
         [named_place(place, precision, lang) for place, precision in places],
     ]
     payload = {
+        "places": place_labels(events),
         "fields": MARKER_FIELDS,
         "kinds": [category_label(category, lang) for category in categories],
         "actors": [actor_names.get(actor, actor) for actor in actors],
@@ -374,7 +406,11 @@ def build_event_layers(
             icons.append([shape_svg(shape, colour, 16, opacity, approximate), 16])
     pairs = np.column_stack((catalogue.positions[shown["event_id"]].to_numpy(), codes))  # flat below: fewer objects
     markers = {
-        "names": {"events": t("layer_events", lang), "bases": t("layer_bases", lang)},
+        "names": {
+            "events": t("layer_events", lang),
+            "bases": t("layer_bases", lang),
+            "places": t("layer_places", lang),
+        },
         "texts": {"sources": t("f_sources", lang) + colon(lang)},
         "catalogue": catalogue.url,
         "icons": icons,

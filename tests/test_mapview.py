@@ -22,8 +22,10 @@ from sahel_atlas.mapview import (
     event_description,
     fatalities_text,
     holder_svg,
+    is_place_name,
     legend_html,
     marker_catalogue,
+    place_labels,
     place_line,
     place_text,
     shape_svg,
@@ -159,7 +161,8 @@ def test_event_layers_are_data_for_the_map_client(fixture_dataset):
     events = fixture_dataset.events
     attack = "2015-11-20-fixture-attack"
     data, selected, catalogue = layers_of(events, date(2020, 12, 31), date(2013, 1, 1), selected=attack)
-    assert data["names"] == {"events": "Events", "bases": "Bases"} and data["catalogue"] == catalogue.url
+    assert data["names"] == {"events": "Events", "bases": "Bases", "places": "Place names"}
+    assert data["catalogue"] == catalogue.url
     assert [r["id"] for r in shown(data, catalogue)] == ["2015-11-20-fixture-attack", "2020-08-18-fixture-coup"]
     [base] = shown(data, catalogue, "bases")
     assert (base["lat"], base["lng"]) == (16.27, -0.04) and ">FR</text>" in base["icon"][0]
@@ -377,3 +380,17 @@ def test_hostile_french_text_reaches_popups_only_as_data(fixture_dataset):
     assert row["actors"] == ["<i>`${alert(2)}`</i>"]
     script = js_json(data) + js_json(selected)
     assert "</script>" not in script and "`" not in script and "${" not in script
+
+
+def test_places_are_named_by_the_record_towns_without_their_qualifiers(fixture_dataset):
+    """Labels: a town's name without its qualifier, at its bare-named row's point, weighted by its events; a
+    description is no name, and a point standing in for a country names nothing."""
+    events = fixture_dataset.events.copy()  # five events; the last one's point stands in for Mali
+    events["location"] = ["Aguelhok, Kidal region", "Aguelhok", "About 30 km north of Gossi", "Ménaka", "Mali"]
+    events["latitude"] = [19.5, 19.4614, 15.9, 15.92, 17.0]
+    events["longitude"] = [0.9, 0.8589, -1.3, 2.4, -4.0]
+    assert place_labels(events) == [["Aguelhok", 19.4614, 0.8589, 2], ["Ménaka", 15.92, 2.4, 1]]
+    names = ("N'Djamena", "Port-Bouët", "Gossi area", "RN16", "Agadez and Arlit", "<img src=x>")
+    assert [is_place_name(name) for name in names] == [True, True, False, False, False, False]
+    hostile = events.assign(location="Zorglub`${alert}`</script><b>")
+    assert place_labels(hostile)[0][0] == "Zorglub`${alert}`</script><b>"  # data, shown by the client as text

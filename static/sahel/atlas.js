@@ -21,7 +21,7 @@
   });
 
   var STORE = "sahel-atlas-layers";
-  var ORDER = ["boundaries", "water", "tiles", "regimes", "events", "bases", "selected"];
+  var ORDER = ["boundaries", "water", "places", "tiles", "regimes", "events", "bases", "selected"];
   var state = {
     map: null,
     control: null,
@@ -32,6 +32,7 @@
     // {url, loaded: a promise of the catalogue's data, marks: row number -> {row, marker, icon} of the markers shown}
     catalogue: null,
     icons: new Map(), // "size svg" -> L.divIcon, made once
+    places: null, // {url: of the catalogue they come from, group, labels: [{marker, latlng, width, shown}]}
     rows: {}, // event id -> {row, marker} of the markers shown
     popup: null,
     openId: null,
@@ -245,6 +246,82 @@
     return state.catalogue;
   }
 
+  /* Place names from the catalogue (the record's towns, most events first): labels beside their point, as text, in
+     a pane under the markers. Zoomed out, only places with several events are named; a label is shown right of its
+     point, else left of it, only where it covers no marker and no label of a busier place, so zooming in names
+     more places. */
+  var LEAST_EVENTS = [[6, 5], [7, 2]]; // below zoom 6 a place needs 5 events to be named, below 7 two, else one
+  // Where a label may go, in order: its box's left and top (px) from the point, for a label `width` px wide and
+  // 16 px high; close to the point first, then clear of a cluster bubble (40 px) standing on it.
+  var SPOTS = [
+    { name: "right", x: function () { return 8; }, y: -8 },
+    { name: "left", x: function (width) { return -8 - width; }, y: -8 },
+    { name: "farRight", x: function () { return 22; }, y: -8 },
+    { name: "farLeft", x: function (width) { return -22 - width; }, y: -8 },
+    { name: "above", x: function (width) { return -width / 2; }, y: -38 },
+    { name: "below", x: function (width) { return -width / 2; }, y: 22 },
+  ];
+
+  function drawPlaces(source, data, name) {
+    if (state.places && state.places.url === source.url) return;
+    if (state.places) unregister("places");
+    var measure = document.createElement("canvas").getContext("2d");
+    measure.font = "600 11px sans-serif"; // as .sahel-place
+    var group = L.layerGroup();
+    var labels = (data.places || []).map(function (place) {
+      var width = measure.measureText(place[0]).width + 2;
+      var icons = {};
+      SPOTS.forEach(function (spot) {
+        // the name as text, never HTML; anchored so that the label's box is the spot's
+        var anchor = [-spot.x(width), -spot.y];
+        icons[spot.name] = L.divIcon({ html: element("span", place[0]), className: "sahel-place", iconSize: null, iconAnchor: anchor });
+      });
+      var options = { icon: icons.right, interactive: false, keyboard: false, pane: "sahelPlaces" };
+      var label = L.marker([place[1], place[2]], options);
+      return { marker: label, latlng: label.getLatLng(), width: width, events: place[3], icons: icons, side: null };
+    });
+    state.places = { url: source.url, group: group, labels: labels };
+    register("places", name, group, true);
+    declutter();
+  }
+
+  function declutter() {
+    var places = state.places;
+    if (!places || !state.map.hasLayer(places.group)) return;
+    var size = state.map.getSize();
+    var origin = state.map.getContainer().getBoundingClientRect();
+    var icons = state.map.getPane("markerPane").querySelectorAll(".leaflet-marker-icon");
+    var taken = Array.prototype.map.call(icons, function (icon) {
+      var box = icon.getBoundingClientRect();
+      return { left: box.left - origin.left, top: box.top - origin.top, right: box.right - origin.left, bottom: box.bottom - origin.top };
+    });
+    var zoom = state.map.getZoom();
+    var least = (LEAST_EVENTS.find(function (step) { return zoom < step[0]; }) || [0, 1])[1];
+    var free = function (box) {
+      var inView = box.left >= 0 && box.right <= size.x && box.top >= 0 && box.bottom <= size.y;
+      return inView && taken.every(function (other) {
+        var apart = box.left > other.right + 3 || box.right + 3 < other.left;
+        return apart || box.top > other.bottom || box.bottom < other.top;
+      });
+    };
+    places.labels.forEach(function (label) {
+      var point = state.map.latLngToContainerPoint(label.latlng);
+      var boxes = {};
+      SPOTS.forEach(function (spot) {
+        var left = point.x + spot.x(label.width);
+        boxes[spot.name] = { left: left, right: left + label.width, top: point.y + spot.y, bottom: point.y + spot.y + 16 };
+      });
+      var names = SPOTS.map(function (spot) { return spot.name; });
+      var side = label.events < least ? null : names.find(function (name) { return free(boxes[name]); });
+      if (side) taken.push(boxes[side]);
+      if (side === label.side) return;
+      if (side && label.side) label.marker.setIcon(label.icons[side]);
+      else if (side) places.group.addLayer(label.marker.setIcon(label.icons[side]));
+      else places.group.removeLayer(label.marker);
+      label.side = side || null;
+    });
+  }
+
   /* One cluster for events and bases alike, spiderfied where markers share a place: every marker stays
      reachable at every zoom. Each part is a sub-group, shown or hidden in the layer control. Made once. */
   function clusterOnce(names) {
@@ -259,6 +336,7 @@
       );
       if (!state.map.getBounds().contains(bounds)) state.map.panTo(bounds.getCenter());
     });
+    state.cluster.on("animationend", declutter); // labels make room for the markers as they are once clustered
     state.map.addLayer(state.cluster);
     ["events", "bases"].forEach(function (part) {
       register(part, names[part], L.featureGroup.subGroup(state.cluster), true);
@@ -273,6 +351,7 @@
       function (data) {
         if (state.keys.markers !== key || state.catalogue !== source) return; // a newer step came first
         clusterOnce(payload.names);
+        drawPlaces(source, data, payload.names.places);
         state.texts = payload.texts;
         state.rows = {};
         var kept = new Map(); // the markers of this view; the others are let go, so that the heap stays flat
@@ -299,6 +378,7 @@
         });
         source.marks = kept;
         keepPopup();
+        declutter();
       },
       function (error) {
         if (state.catalogue === source) state.catalogue = null;
@@ -426,6 +506,8 @@
         register(overlay[0], overlay[1], overlay[2], map.hasLayer(overlay[2]));
       });
       drawBasemap(options.basemap, groups);
+      map.createPane("sahelPlaces").style.zIndex = 550; // place names: over the shading, under the markers
+      map.on("zoomend moveend resize overlayadd overlayremove", declutter);
       map.on("overlayadd overlayremove", function (event) {
         if (!state.quiet && state.ids.has(event.layer)) remember(state.ids.get(event.layer), event.type === "overlayadd");
       });

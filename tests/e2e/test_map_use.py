@@ -457,3 +457,48 @@ def test_two_dates_compared_by_keyboard_listed_downloaded_and_undone_with_back(v
     page.wait_for_function("() => !location.search.includes('compare=2021-06-01')", timeout=10_000)
     heading.wait_for(timeout=20_000)
     assert v.errors == []
+
+
+# Each place label's and each marker's box on screen (markers: lone icons and cluster bubbles).
+BOXES = """(selector) => [...document.querySelectorAll(selector)].map(box => {
+  const r = box.getBoundingClientRect();
+  return {name: box.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+})"""
+
+
+def overlaps(boxes, others=None, slack=1):
+    """Pairs of boxes that overlap by more than `slack` px (within `boxes`, or between `boxes` and `others`)."""
+    pairs = [(a, b) for i, a in enumerate(boxes) for b in (others if others is not None else boxes[i + 1 :])]
+    return [
+        (a["name"], b["name"])
+        for a, b in pairs
+        if min(a["right"], b["right"]) - max(a["left"], b["left"]) > slack
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > slack
+    ]
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_places_are_named_without_covering_each_other_or_markers_and_zooming_names_more(visit, width):
+    v = visit({"width": width, "height": 900})
+    page = v.open("Map?region=Mali&asof=2022-02-17")
+    frame = map_frame(page)
+    frame.wait_for_function("() => document.querySelectorAll('.sahel-place').length > 3", timeout=15_000)
+    labels = frame.evaluate(BOXES, ".sahel-place")
+    markers = frame.evaluate(BOXES, ".leaflet-marker-pane .leaflet-marker-icon")
+    names = {label["name"] for label in labels}
+    assert {"Bamako", "Gao"} <= names if width > 700 else "Gao" in names
+    assert overlaps(labels) == [] and overlaps(labels, markers) == []
+    for _ in range(2):
+        frame.locator(".leaflet-control-zoom-in").click()
+        settled(frame)
+    page.wait_for_timeout(300)  # the labels are placed again once the clusters have settled
+    closer = frame.evaluate(BOXES, ".sahel-place")
+    assert {label["name"] for label in closer} - names  # places too small to name from afar
+    assert (
+        overlaps(closer) == []
+        and overlaps(closer, frame.evaluate(BOXES, ".leaflet-marker-pane .leaflet-marker-icon")) == []
+    )
+    v.screenshot(f"map-places-{width}")
+    layer_toggle(frame, "Place names").uncheck()
+    assert frame.locator(".sahel-place").count() == 0
+    assert v.errors == []
