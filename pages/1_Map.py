@@ -14,6 +14,7 @@ from sahel_atlas.mapview import (
     build_base_map,
     build_event_layers,
     build_regime_layer,
+    country_summaries,
     event_title,
     legend_html,
     visible_events,
@@ -120,7 +121,10 @@ def dated_map() -> None:
         on_change=lambda: on_widget("w_asof", lambda day: set_view(as_of=day)),
     )
     window_from = window_start(as_of, view.window, filters.start)
-    layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang)]
+    summaries = country_summaries(
+        events, data.dataset.regimes, as_of, lang, data.country_names(lang), data.actor_names(lang)
+    )
+    layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang, summaries)]
     layers += build_event_layers(events, as_of, window_from, data.marker_catalogue(lang), lang, view.event)
     map_key = f"map-{view.region}-{lang}"
     st_folium(

@@ -9,7 +9,14 @@ from sahel_atlas.escape import md_text
 from sahel_atlas.export import csv_bytes
 from sahel_atlas.filters import versioned
 from sahel_atlas.i18n import REGION_LABELS, format_date, t
-from sahel_atlas.mapview import build_base_map, build_event_layers, build_regime_layer, legend_html, window_start
+from sahel_atlas.mapview import (
+    build_base_map,
+    build_event_layers,
+    build_regime_layer,
+    country_summaries,
+    legend_html,
+    window_start,
+)
 from sahel_atlas.state import as_of_in, compared_in
 from sahel_atlas.summary import regimes_on
 from sahel_atlas.ui import (
@@ -56,7 +63,10 @@ for column, key, day, label, change in (
         on_change=lambda key=key, change=change: on_widget(key, change),
     )
     with column:
-        layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang)]
+        summaries = country_summaries(
+            events, data.dataset.regimes, day, lang, data.country_names(lang), data.actor_names(lang)
+        )
+        layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
         layers += build_event_layers(
             events, day, window_start(day, view.window, filters.start), data.marker_catalogue(lang), lang, view.event
         )

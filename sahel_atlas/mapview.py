@@ -36,7 +36,7 @@ from .i18n import (
     format_number,
     t,
 )
-from .summary import bases_active_on
+from .summary import bases_active_on, regime_periods_on
 
 SEA_COLOUR = "#dbe9f4"
 MIN_ZOOM, MAX_ZOOM = 3, 12
@@ -222,7 +222,8 @@ MAP_CSS = (
     ".sahel-marker{background:none;border:none}"
     ".sahel-marker:focus-visible{outline:3px solid #C00000;outline-offset:2px;border-radius:4px}"
     ".sahel-popup{font-size:13px;line-height:1.4}"
-    ".sahel-popup strong,.sahel-popup em{display:block}"
+    ".sahel-popup strong,.sahel-popup em{display:block}.sahel-popup ul{margin:2px 0;padding-left:18px}"
+    ".leaflet-interactive:focus{outline:none}"
     ".sahel-place{background:none;border:none;white-space:nowrap;font:600 11px/16px sans-serif;color:#2b2b2b;"
     "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none}</style>"
 )
@@ -260,16 +261,55 @@ def window_start(as_of: date, window_months: int, range_start: date) -> date:
     return max(start, range_start)
 
 
-def build_regime_layer(geography: Geography, regimes: dict[str, str], lang: str) -> DatedLayer:
+def build_regime_layer(
+    geography: Geography, regimes: dict[str, str], lang: str, summaries: dict[str, dict] | None = None
+) -> DatedLayer:
     """Countries shaded by their regime on the day (`regimes`: ISO code -> regime), as data: {"name": the layer's
-    name, "regimes": {ISO code: [fill colour, tooltip text]}}; the client shades the basemap's country outlines and
-    shows each tooltip (the country's name and its regime) as text."""
+    name, "regimes": {ISO code: [fill colour, tooltip text]}, "summaries": `summaries` (country_summaries), "texts":
+    the summary's headings}; the client shades the basemap's country outlines, shows each tooltip (the country's
+    name and its regime) as text, and a country's summary in a popup when it is clicked."""
     names = geography.country_names(lang)
     shaded = {
         code: [REGIME_COLOURS[regime], f"{names.get(code, code)}{colon(lang)} {REGIME_LABELS[lang][regime]}"]
         for code, regime in sorted(regimes.items())
     }
-    return DatedLayer("regimes", {"name": t("layer_regimes", lang), "regimes": shaded})
+    headings = {"regime": t("summary_regime", lang), "bases": t("summary_bases", lang)}
+    headings["events"] = t("summary_events", lang)
+    texts = {key: heading + colon(lang) for key, heading in headings.items()} | {"none": t("none", lang)}
+    payload = {"name": t("layer_regimes", lang), "regimes": shaded, "summaries": summaries or {}, "texts": texts}
+    return DatedLayer("regimes", payload)
+
+
+def country_summaries(
+    events: pd.DataFrame,
+    regime_periods: pd.DataFrame,
+    as_of: date,
+    lang: str,
+    country_names: Mapping[str, str],
+    actor_names: Mapping[str, str],
+    latest: int = 3,
+) -> dict[str, dict]:
+    """What a click on a country says on `as_of`: ISO code -> {"name", "regime": "Junta (Col. Assimi Goïta)" or "",
+    "bases": ["France: Gao, Gossi", ...] held there that day, by holder, "events": the `latest` point events there
+    up to that day, newest first, each as its tooltip reads}, for every country with a regime period that day or
+    an event of `events` (a base or event belongs to its first country)."""
+    periods = regime_periods_on(regime_periods, as_of)
+    held = bases_active_on(events, as_of)
+    past = events[events["end_date"].isna() & (events["start_date"] <= pd.Timestamp(as_of))]
+    past = past.assign(country=past["country_list"].str[0]).sort_values(["start_date", "event_id"])
+    codes = set(periods["country"]) | set(held["country_list"].str[0]) | set(past["country"])
+    summaries = {
+        code: {"name": country_names.get(code, code), "regime": "", "bases": [], "events": []} for code in codes
+    }
+    for code, regime, leader in zip(periods["country"], periods["regime"], periods["leader"], strict=True):
+        summaries[code]["regime"] = f"{REGIME_LABELS[lang][regime]} ({leader})"
+    holders = held.assign(country=held["country_list"].str[0], holder=held["actor_list"].str[0])
+    for (code, holder), group in holders.groupby(["country", "holder"]):
+        places = ", ".join(sorted(dict.fromkeys(group["location"])))
+        summaries[code]["bases"].append(f"{actor_names.get(holder, holder)}{colon(lang)} {places}")
+    for code, group in past.groupby("country"):
+        summaries[code]["events"] = [tooltip_text(event, lang) for _, event in group.tail(latest)[::-1].iterrows()]
+    return dict(sorted(summaries.items()))
 
 
 def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.DataFrame:

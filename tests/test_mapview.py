@@ -18,6 +18,7 @@ from sahel_atlas.mapview import (
     build_base_map,
     build_event_layers,
     build_regime_layer,
+    country_summaries,
     date_span,
     event_description,
     fatalities_text,
@@ -221,7 +222,34 @@ def test_regime_layer_is_colours_and_labels_by_country(geography):
             "MLI": [REGIME_COLOURS["junta"], "Mali\u00a0: Junte"],
             "NER": [REGIME_COLOURS["civilian"], "Niger\u00a0: Gouvernement civil"],
         },
+        "summaries": {},
+        "texts": {
+            "regime": "Régime\u00a0:",
+            "bases": "Bases tenues\u00a0:",
+            "events": "Derniers événements\u00a0:",
+            "none": "aucune",
+        },
     }
+
+
+def test_a_country_summary_says_its_regime_bases_and_latest_events_on_the_day(fixture_dataset):
+    events, day = fixture_dataset.events, date(2020, 12, 31)
+    periods = pd.DataFrame(
+        {
+            "country": ["MLI", "MLI"],
+            "start_date": pd.to_datetime(["2013-01-01", "2020-08-19"]),
+            "end_date": pd.to_datetime(["2020-08-18", "2021-05-24"]),
+            "regime": ["civilian", "military-led transition"],
+            "leader": ["Ibrahim Boubacar Keïta", "Bah N'Daw"],
+        }
+    )
+    summaries = country_summaries(events, periods, day, "en", {"MLI": "Mali"}, {"France": "France"}, latest=2)
+    mali = summaries["MLI"]
+    assert mali["name"] == "Mali" and mali["regime"] == "Military-led transition (Bah N'Daw)"
+    assert mali["bases"] == ["France: Gao"]
+    assert mali["events"] == ["18 Aug 2020 · Fixture coup", "20 Nov 2015 · Fixture attack <b>bold</b> & co"]
+    before = country_summaries(events, periods, date(2015, 1, 1), "fr", {}, {}, latest=2)["MLI"]
+    assert before["regime"] == "Gouvernement civil (Ibrahim Boubacar Keïta)" and before["events"] == []
 
 
 def test_a_rerun_sends_none_of_the_geography(geography):

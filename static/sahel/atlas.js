@@ -33,6 +33,9 @@
     catalogue: null,
     icons: new Map(), // "size svg" -> L.divIcon, made once
     places: null, // {url: of the catalogue they come from, group, labels: [{marker, latlng, width, shown}]}
+    summaries: { summaries: {}, texts: {} }, // what a click on a country says (the regimes part's data)
+    countryPopup: null,
+    shading: null, // JSON of the regime shading drawn
     rows: {}, // event id -> {row, marker} of the markers shown
     popup: null,
     openId: null,
@@ -388,11 +391,52 @@
     );
   }
 
-  /* payload: {name, regimes: {ISO code: [fill colour, tooltip text]}}; the outlines are the basemap's countries,
-     fetched once (state.basemap). The layer is registered when drawn, so that the user's choice holds. */
+  /* A country's summary on the day (state.summaries: the regimes part's {summaries: {code: {name, regime, bases,
+     events}}, texts}) in a popup of its own, as text. */
+  function showCountry(code, latlng) {
+    var summary = state.summaries.summaries[code];
+    if (!summary) return;
+    var texts = state.summaries.texts;
+    var box = element("div", undefined, "sahel-popup");
+    box.appendChild(element("strong", summary.name));
+    if (summary.regime) box.appendChild(element("div", texts.regime + " " + summary.regime));
+    [
+      [texts.bases, summary.bases],
+      [texts.events, summary.events],
+    ].forEach(function (part) {
+      if (!part[1].length) {
+        box.appendChild(element("div", part[0] + " " + texts.none));
+        return;
+      }
+      box.appendChild(element("div", part[0]));
+      var list = element("ul");
+      part[1].forEach(function (text) {
+        list.appendChild(element("li", text));
+      });
+      box.appendChild(list);
+    });
+    // as the markers' popup: never wider than the map, nor taller (it scrolls inside)
+    state.countryPopup.options.maxWidth = Math.max(160, Math.min(320, state.map.getSize().x - 110));
+    state.countryPopup.options.maxHeight = Math.max(160, state.map.getSize().y - 120);
+    state.countryPopup.setLatLng(latlng).setContent(box).openOn(state.map);
+  }
+
+  function onCountryClick(feature, layer) {
+    layer.on("click", function (event) {
+      showCountry(feature.properties.iso_a3, event.latlng);
+    });
+  }
+
+  /* payload: {name, regimes: {ISO code: [fill colour, tooltip text]}, summaries, texts}; the outlines are the
+     basemap's countries, fetched once (state.basemap). The layer is registered when drawn, so that the user's
+     choice holds; it is drawn again only when the shading changes. */
   function drawRegimes(payload) {
+    state.summaries = { summaries: payload.summaries || {}, texts: payload.texts || {} };
+    var shading = JSON.stringify([payload.name, payload.regimes]);
+    if (state.shading === shading) return; // only the summaries changed: the shading (and its tooltips) stays
+    state.shading = shading;
     state.basemap.then(function (basemap) {
-      if (state.keys.regimes !== JSON.stringify(payload)) return; // a newer step came first
+      if (state.shading !== shading) return; // a newer step came first
       unregister("regimes");
       var layer = L.geoJSON(basemap.countries, {
         filter: function (feature) {
@@ -403,6 +447,7 @@
         },
         onEachFeature: function (feature, shape) {
           shape.bindTooltip(textTooltip(payload.regimes[feature.properties.iso_a3][1]), { sticky: true });
+          onCountryClick(feature, shape);
         },
       });
       register("regimes", payload.name, layer, true);
@@ -422,6 +467,7 @@
         style: { color: "#6b6b6b", weight: 1.2, fillColor: "#f4f1ea", fillOpacity: 1 },
         onEachFeature: function (feature, layer) {
           layer.bindTooltip(textTooltip(feature.properties[countryName]), { sticky: true });
+          onCountryClick(feature, layer); // with the regimes hidden, the outline answers the click
         },
       }).addTo(groups.boundaries);
       L.geoJSON(basemap.lakes, { style: { color: "#4a90c2", weight: 1, fillColor: "#a9cde8", fillOpacity: 1 } }).addTo(
@@ -520,6 +566,7 @@
       state.popup.on("remove", function () {
         state.openId = null;
       });
+      state.countryPopup = L.popup({ autoPanPadding: [24, 24], autoPanPaddingTopLeft: [24, 64] });
     },
 
     /* Every rerun, for each part ("regimes", "markers", "selected"): draw it again only if its data

@@ -502,3 +502,25 @@ def test_places_are_named_without_covering_each_other_or_markers_and_zooming_nam
     layer_toggle(frame, "Place names").uncheck()
     assert frame.locator(".sahel-place").count() == 0
     assert v.errors == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_a_click_on_a_country_says_its_regime_bases_and_latest_events_that_day(visit, width):
+    v = visit({"width": width, "height": 900})
+    page = v.open("Map?region=Mali&asof=2022-02-17")
+    frame = map_frame(page)
+    # a point in Mali's northern desert, where no marker stands
+    point = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([21.0, -2.5]); return [p.x, p.y]; }")
+    frame.locator(".leaflet-container").click(position={"x": point[0], "y": point[1]})
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    text = popup.inner_text()
+    assert text.startswith("Mali\n") and "Regime: Military-led transition (Col. (later Gen.) Assimi Goïta)" in text
+    assert "\nFrance: Gao, Gossi, Ménaka\n" in text and "\nMINUSMA: " in text and "Latest events:" in text
+    assert popup.locator("li").count() >= 3 + 2  # three events, two holders or more
+    # only the popup's own elements: every text from the data is text
+    tags = popup.evaluate("box => [...box.querySelectorAll('*')].map(node => node.tagName)")
+    assert set(tags) == {"DIV", "STRONG", "UL", "LI"}
+    settled(frame)  # panned to show the popup whole
+    v.screenshot(f"map-country-{width}")
+    assert v.errors == []
