@@ -17,11 +17,12 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from .assets import is_published
-from .chrome import page_script
+from .chrome import page_script, plotly_config
 from .citation import bibtex, citation_text, error_report, ris
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
 from .escape import html_attr, html_link, html_text, js_string, md_text
-from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index
+from .export import csv_bytes
+from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index, versioned
 from .geography import Geography, load_geography
 from .i18n import LANGUAGES, PRECISION_LABELS, category_label, colon, format_number, pick_language, t
 from .loading import Dataset, Problem, load_dataset
@@ -385,6 +386,7 @@ PAGES = (
     ("pages/3_Data.py", "data", ":material/table:"),
     ("pages/4_About.py", "about", ":material/info:"),
     ("pages/5_Compare.py", "compare", ":material/compare:"),
+    ("pages/6_Analysis.py", "analysis", ":material/query_stats:"),
 )
 
 
@@ -425,6 +427,26 @@ def cite_box(metadata: dict, link: str, lang: str) -> None:
                 on_click="ignore",
                 key=f"cite_{extension}",
             )
+
+
+def chart_with_source(question: str, figure, table: pd.DataFrame, name: str) -> None:
+    """One analyst view, as OWID shows a chart: its question as a heading, the chart, then the selection and the
+    source under it, and the chart's table as CSV (`name` in the file's name, the selection's dates and the
+    dataset version)."""
+    data, (filters, view) = load_app_data(), current()
+    lang, version = view.lang, data.dataset.metadata["version"]
+    st.subheader(question, anchor=False)
+    st.plotly_chart(figure, width="stretch", config=plotly_config(lang), key=f"chart-{name}")
+    sentence = describe(filters, data.country_names(lang), lang)
+    st.caption(t("chart_source", lang, selection=md_text(sentence), version=md_text(version)))
+    st.download_button(
+        t("chart_download", lang),
+        csv_bytes(table),
+        file_name=versioned(f"sahel-{name}_{filters.start.isoformat()}_{filters.end.isoformat()}", version) + ".csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"download-{name}",
+    )
 
 
 def selection_sentence(data: AppData, filters: Filters, view: View, shown: int) -> None:

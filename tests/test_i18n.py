@@ -42,6 +42,7 @@ PASSED_ON = {
     "data",
     "about",
     "compare",
+    "analysis",
     # compare.SENTENCES: one sentence per kind of change
     "cmp_regime_changed",
     "cmp_base_changed_holder",

@@ -23,6 +23,7 @@ PAGES = {
     "Data": "Data and downloads",
     "About": "About the data",
     "Compare": "Compare two dates",
+    "Analysis": "Questions answered",
 }
 
 # Events represented on the map: each cluster bubble counts its members, each lone marker one.

@@ -56,7 +56,8 @@ def test_every_page_reads_in_french(visit, width):
         page.get_by_test_id("stExpandSidebarButton").click()
     found = {"Vue d'ensemble": english_on(page)}
     v.screenshot(f"fr-overview-{width}")
-    for label in ("Carte", "Chronologie", "Données et téléchargements", "À propos des données", "Comparer deux dates"):
+    pages = ("Carte", "Chronologie", "Données et téléchargements", "À propos des données", "Comparer deux dates")
+    for label in (*pages, "Questions et réponses"):
         sidebar = page.get_by_test_id("stSidebar")
         if not sidebar.is_visible():
             page.get_by_test_id("stExpandSidebarButton").click()

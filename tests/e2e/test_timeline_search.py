@@ -4,6 +4,7 @@ import re
 import urllib.request
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from sahel_atlas.charts import build_timeline
@@ -213,3 +214,34 @@ def test_the_toolbar_covers_no_year_tick(visit, viewport):
         if min(tick[3], bar[2]) - max(tick[1], bar[0]) > 0 and min(tick[4], bar[3]) - max(tick[2], bar[1]) > 0
     ]
     assert covered == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_analyst_views_follow_the_filters_and_download_what_they_show(visit, width):
+    """Questions answered: four charts following the filters (Mali only), fatalities switched to categories, and
+    a chart's data downloaded matches the record."""
+    v = visit({"width": width, "height": 1000})
+    page = v.open("Analysis?country=MLI")
+    charts = page.locator(".js-plotly-plot")
+    charts.nth(3).wait_for(timeout=30_000)
+    assert charts.count() == 4
+    assert charts.nth(0).locator(".legendtext").all_text_contents() == ["Mali"]  # coups: Mali's alone
+    page.get_by_test_id("stMain").get_by_text("category", exact=True).click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot')][2]?.querySelector('.legendtext')"
+        "?.textContent !== 'Mali'",
+        timeout=20_000,
+    )
+    v.wait()
+    assert "Attack" in charts.nth(2).locator(".legendtext").all_text_contents()
+    v.screenshot(f"analysis-{width}")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download this chart's data (CSV)").first.click()
+    assert download.value.suggested_filename.startswith("sahel-coups-per-year_2013-01-01_2025-12-31_v")
+    table = pd.read_csv(download.value.path(), encoding="utf-8-sig", dtype={"country": str})
+    geography = load_geography(ROOT / "geo")
+    events = load_dataset(ROOT / "data", set(geography.country_names())).events
+    coups = events[(events["category"] == "coup") & events["start_date"].dt.year.between(2013, 2025)]
+    assert set(table["country"]) == {"MLI"}
+    assert table["coups"].sum() == (coups["country_list"].str[0] == "MLI").sum()
+    assert v.errors == []

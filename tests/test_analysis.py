@@ -1,0 +1,84 @@
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from sahel_atlas.analysis import (
+    actors_figure,
+    coups_figure,
+    coups_per_year,
+    eras_figure,
+    events_by_actor,
+    fatalities_figure,
+    fatalities_per_year,
+    regime_eras,
+)
+from sahel_atlas.geography import load_geography
+from sahel_atlas.loading import load_dataset
+from tests.conftest import ROOT
+
+START, END = date(2013, 1, 1), date(2025, 12, 31)
+
+
+@pytest.fixture(scope="module")
+def real():
+    geography = load_geography(ROOT / "geo")
+    return load_dataset(ROOT / "data", set(geography.country_names())), geography
+
+
+def test_coups_per_year_count_each_coup_once_in_its_year_and_country(real):
+    dataset, _ = real
+    table = coups_per_year(dataset.events, START, END)
+    coups = dataset.events[(dataset.events["category"] == "coup") & (dataset.events["start_date"].dt.year >= 2013)]
+    assert table["coups"].sum() == len(coups) and (table["coups"] > 0).all()
+    burkina_2022 = table[(table["year"] == 2022) & (table["country"] == "BFA")]["coups"].tolist()
+    assert burkina_2022 == [len(coups[(coups["start_date"].dt.year == 2022) & (coups["country_list"].str[0] == "BFA")])]
+    assert coups_per_year(dataset.events, date(2023, 1, 1), date(2023, 12, 31))["year"].unique().tolist() == [2023]
+
+
+def test_fatalities_are_best_figures_and_events_without_one_are_counted_apart(real):
+    dataset, _ = real
+    events = dataset.events[dataset.events["start_date"].dt.year >= 2013]  # the record holds a few from 2012
+    for by in ("country", "category"):
+        table = fatalities_per_year(events, START, END, by)
+        assert table["fatalities"].sum() == int(events["fatalities"].sum())
+        assert table["events"].sum() == events["fatalities"].notna().sum()
+        assert table["unknown"].sum() == events["fatalities"].isna().sum()  # unknown, never zero
+
+
+def test_events_by_actor_most_first_named_in_the_reader_language(real):
+    dataset, _ = real
+    names = {"Wagner Group": "Groupe Wagner"}
+    table = events_by_actor(dataset.events, names, top=100)
+    assert table["events"].is_monotonic_decreasing
+    wagner = table[table["actor"] == "Wagner Group"].iloc[0]
+    assert wagner["name"] == "Groupe Wagner"
+    assert wagner["events"] == dataset.events["actor_list"].map(lambda actors: "Wagner Group" in actors).sum()
+
+
+def test_regime_eras_are_clipped_to_the_range_and_keep_their_real_dates(real):
+    dataset, _ = real
+    eras = regime_eras(dataset.regimes, date(2021, 1, 1), date(2021, 12, 31), ("MLI",))
+    assert eras["start_date"].min() == pd.Timestamp("2021-01-01") and eras["end_date"].max() == pd.Timestamp(
+        "2021-12-31"
+    )
+    first = eras.iloc[0]
+    assert first["began"] < pd.Timestamp("2021-01-01") and "Bah" in first["leader"]  # began before the range
+    assert set(eras["country"]) == {"MLI"}
+    assert list(eras["regime"]) == ["military-led transition", "junta", "military-led transition"]
+
+
+def test_names_from_the_data_are_text_in_every_chart(real):
+    dataset, geography = real
+    hostile = {code: "<b>X</b>" for code in geography.country_names()}
+    events = dataset.events
+    figures = [
+        coups_figure(coups_per_year(events, START, END), START, END, hostile, "en"),
+        fatalities_figure(fatalities_per_year(events, START, END, "country"), "country", START, END, hostile, "fr"),
+        actors_figure(events_by_actor(events, {a: "<i>A</i>" for a in dataset.actors["actor"]}), "en"),
+        eras_figure(regime_eras(dataset.regimes, START, END), hostile, "en"),
+    ]
+    for figure in figures:
+        text = figure.to_json()
+        assert "<b>X</b>" not in text and "<i>A</i>" not in text
+    assert len(figures[0].data) == coups_per_year(events, START, END)["country"].nunique()
