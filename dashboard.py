@@ -41,4 +41,5 @@ st.page_link("pages/2_Timeline.py", label=t("link_timeline", lang), icon=":mater
 st.page_link("pages/3_Data.py", label=t("link_data", lang), icon=":material/download:")
 st.page_link("pages/5_Compare.py", label=t("link_compare", lang), icon=":material/compare:")
 st.page_link("pages/6_Analysis.py", label=t("link_analysis", lang), icon=":material/query_stats:")
+st.page_link("pages/7_Stories.py", label=t("link_stories", lang), icon=":material/auto_stories:")
 st.page_link("pages/4_About.py", label=t("link_about", lang), icon=":material/info:")

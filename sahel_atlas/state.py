@@ -28,10 +28,12 @@ class View:
     window: int = DEFAULT_WINDOW
     event: str = ""  # the selected event_id
     compare: date | None = None  # the Compare page's first date (its second is `as_of`); None: a year before
+    story: str = ""  # the guided story told (data/stories.json), and its step, from 1
+    step: int = 1
 
 
 FILTER_KEYS = ("from", "to", "actor", "category", "country", "q")
-VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare")
+VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare", "story", "step")
 
 
 def as_of_in(view: View, filters: Filters) -> date:
@@ -78,6 +80,10 @@ def to_query_params(filters: Filters, view: View = View()) -> dict[str, list[str
         params["event"] = [view.event]
     if view.compare is not None:
         params["compare"] = [view.compare.isoformat()]
+    if view.story:
+        params["story"] = [view.story]
+    if view.story and view.step != default_view.step:
+        params["step"] = [str(view.step)]
     return params
 
 
@@ -91,6 +97,7 @@ def from_query_params(
     known_countries: Iterable[str],
     known_events: Collection[str] = (),
     browser_lang: str = DEFAULT_LANGUAGE,
+    known_stories: Collection[str] = (),
 ) -> tuple[Filters, View, list[str]]:
     """Filters and view from a query string, and a notice for every value that was dropped."""
     params = {key: list(values) for key, values in params.items()}
@@ -149,7 +156,11 @@ def from_query_params(
         window=int(one_of("window", WINDOWS, t("what_window", lang), DEFAULT_WINDOW)),
         event=one_of("event", known_events, t("what_event", lang), ""),
         compare=day("compare"),
+        story=one_of("story", known_stories, t("what_story", lang), ""),
+        step=int(first("step")) if (first("step") or "").isdigit() and 0 < int(first("step")) < 1000 else 1,
     )
+    if first("step") is not None and str(view.step) != first("step"):
+        notices.append(t("notice_unknown_value", lang, what=t("what_step", lang), value=first("step")))
     unknown = sorted(set(params) - set(FILTER_KEYS) - set(VIEW_KEYS))
     notices += [t("notice_unknown_key", lang, key=key) for key in unknown]
     return filters, view, notices

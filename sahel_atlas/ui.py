@@ -45,6 +45,7 @@ from .state import (
     query_string,
     to_query_params,
 )
+from .stories import STORIES_FILE, Story, read_stories
 from .summary import narrowing_filters
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +66,8 @@ class AppData:
     dataset: Dataset
     geography: Geography
     index: SearchIndex
+    stories: dict[str, Story] = field(default_factory=dict)
+    story_problems: list[Problem] = field(default_factory=list)
     catalogues: dict[str, MarkerCatalogue] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -103,7 +106,8 @@ def _load_app_data(data_dir: Path, geo_dir: Path, version: tuple) -> AppData:
     geography = load_geography(geo_dir)
     dataset = load_dataset(data_dir, set(geography.country_names()), country_shapes=geography.country_shapes())
     names = [geography.country_names(lang) for lang in LANGUAGES]
-    data = AppData(dataset, geography, search_index(dataset.events, dataset.actors, names))
+    stories, story_problems = read_stories(data_dir / STORIES_FILE, set(dataset.events["event_id"]))
+    data = AppData(dataset, geography, search_index(dataset.events, dataset.actors, names), stories, story_problems)
     # The loaded data lives as long as the server: keep Python's cycle collector from walking its objects again and
     # again (at 100,000 events, each collection during a rerun took tenths of a second). Freed data is still freed
     # by reference counting; only cycles among these objects would outlive a reload.
@@ -262,7 +266,12 @@ def _state_from_address(data: AppData) -> None:
         BROWSER_LANGUAGE_KEY, pick_language(None, getattr(st.context, "locale", None))
     )
     filters, view, notices = from_query_params(
-        _address(), data.dataset.actors["actor"], data.country_names("en"), set(data.events["event_id"]), browser
+        _address(),
+        data.dataset.actors["actor"],
+        data.country_names("en"),
+        set(data.events["event_id"]),
+        browser,
+        data.stories,
     )
     st.session_state[FILTERS_KEY], st.session_state[VIEW_KEY] = filters, view
     st.session_state[NOTICES_KEY] = notices
@@ -387,6 +396,7 @@ PAGES = (
     ("pages/4_About.py", "about", ":material/info:"),
     ("pages/5_Compare.py", "compare", ":material/compare:"),
     ("pages/6_Analysis.py", "analysis", ":material/query_stats:"),
+    ("pages/7_Stories.py", "stories", ":material/auto_stories:"),
 )
 
 

@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 from tests.test_loading import rewrite_cell
 
 PAGES = ["dashboard.py", "pages/1_Map.py", "pages/2_Timeline.py", "pages/3_Data.py", "pages/4_About.py"]
-PAGES += ["pages/5_Compare.py", "pages/6_Analysis.py"]
+PAGES += ["pages/5_Compare.py", "pages/6_Analysis.py", "pages/7_Stories.py"]
 TIMEOUT = 60
 
 

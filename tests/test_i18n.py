@@ -43,6 +43,7 @@ PASSED_ON = {
     "about",
     "compare",
     "analysis",
+    "stories",
     # compare.SENTENCES: one sentence per kind of change
     "cmp_regime_changed",
     "cmp_base_changed_holder",

@@ -119,6 +119,20 @@
         sweep(document.body);
       },
     };
+    // A guided story's Previous and Next buttons answer the arrow keys too, unless the reader is typing or moving
+    // in a control that uses them (a field, a list, a slider, the map).
+    document.addEventListener("keydown", function (event) {
+      var step = { ArrowLeft: "story_prev", ArrowRight: "story_next" }[event.key];
+      if (!step || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      var target = event.target;
+      var busy = "input, textarea, select, [contenteditable], [role=spinbutton], [role=combobox], [role=slider]";
+      if (target && target.closest && target.closest(busy)) return;
+      var button = document.querySelector(".st-key-" + step + " button");
+      if (button && !button.disabled) {
+        event.preventDefault();
+        button.click();
+      }
+    });
     new MutationObserver(function (mutations) {
       var table = window.SahelChrome.table;
       if (!table) return;

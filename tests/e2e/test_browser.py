@@ -24,6 +24,7 @@ PAGES = {
     "About": "About the data",
     "Compare": "Compare two dates",
     "Analysis": "Questions answered",
+    "Stories": "Guided stories",
 }
 
 # Events represented on the map: each cluster bubble counts its members, each lone marker one.

@@ -57,7 +57,7 @@ def test_every_page_reads_in_french(visit, width):
     found = {"Vue d'ensemble": english_on(page)}
     v.screenshot(f"fr-overview-{width}")
     pages = ("Carte", "Chronologie", "Données et téléchargements", "À propos des données", "Comparer deux dates")
-    for label in (*pages, "Questions et réponses"):
+    for label in (*pages, "Questions et réponses", "Récits guidés"):
         sidebar = page.get_by_test_id("stSidebar")
         if not sidebar.is_visible():
             page.get_by_test_id("stExpandSidebarButton").click()

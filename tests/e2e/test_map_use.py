@@ -524,3 +524,34 @@ def test_a_click_on_a_country_says_its_regime_bases_and_latest_events_that_day(v
     settled(frame)  # panned to show the popup whole
     v.screenshot(f"map-country-{width}")
     assert v.errors == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_a_story_is_told_step_by_step_with_buttons_arrow_keys_links_and_back(visit, width):
+    v = visit({"width": width, "height": 900})
+    page = v.open("Stories?story=france-leaves-mali")
+    heading = page.get_by_test_id("stMain").get_by_role("heading", level=3).first
+
+    def at_step(step, title):
+        page.wait_for_function(f"() => location.search.includes('step={step}')", timeout=20_000)
+        page.get_by_role("heading", name=title).first.wait_for(timeout=20_000)
+        v.wait()
+
+    assert heading.inner_text() == "10 Jun 2021 · Macron announces end of Barkhane as an external operation"
+    map_frame(page)
+    page.get_by_role("button", name="Next").click()
+    at_step(2, "12 Oct 2021 · Last Barkhane logistics convoy leaves Kidal")
+    page.get_by_test_id("stMain").get_by_text("Step 2 of 8").click()  # focus on the page, not in a field
+    page.keyboard.press("ArrowRight")
+    at_step(3, "13 Nov 2021 · Barkhane hands over Tessalit base to Malian army")
+    page.keyboard.press("ArrowLeft")
+    at_step(2, "12 Oct 2021 · Last Barkhane logistics convoy leaves Kidal")
+    frame = map_frame(page)  # the step's event is ringed on the map
+    assert frame.locator("path.leaflet-interactive[stroke='#C00000']").count() == 1
+    v.screenshot(f"story-{width}")
+    page.go_back()
+    at_step(3, "13 Nov 2021 · Barkhane hands over Tessalit base to Malian army")
+    v.open("Stories?story=france-leaves-mali&step=8")  # a step's own link
+    page.get_by_role("heading", name="15 Aug 2022 · Last Barkhane soldiers leave Mali").first.wait_for(timeout=20_000)
+    assert page.get_by_role("button", name="Next").is_disabled()
+    assert v.errors == []

@@ -1,0 +1,91 @@
+"""Guided stories: one step at a time, the map as of the step's event, the story's timeline and the event's record,
+with Previous and Next (and the ← and → keys); each step has its own link. Stories tell the whole record: the
+sidebar's filters do not apply to them."""
+
+from datetime import timedelta
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from sahel_atlas.charts import build_timeline
+from sahel_atlas.chrome import plotly_config
+from sahel_atlas.escape import md_text
+from sahel_atlas.i18n import t
+from sahel_atlas.mapview import (
+    build_base_map,
+    build_event_layers,
+    build_regime_layer,
+    country_summaries,
+    legend_html,
+    tooltip_text,
+    window_start,
+)
+from sahel_atlas.summary import regimes_on
+from sahel_atlas.ui import on_widget, problems_panel, set_view, show_record, sidebar, view_link, widget_value
+
+data, filters, view = sidebar("stories")
+lang = view.lang
+st.title(t("stories", lang), anchor=False)
+problems_panel(data.story_problems, lang)
+if not data.stories:
+    st.info(t("no_story", lang))
+    st.stop()
+
+story = data.stories.get(view.story) or next(iter(data.stories.values()))
+widget_value("w_story", story.id)
+st.selectbox(
+    t("story", lang),
+    list(data.stories),
+    format_func=lambda story_id: data.stories[story_id].title[lang],
+    key="w_story",
+    on_change=lambda: on_widget("w_story", lambda picked: set_view(story=picked, step=1)),
+)
+st.markdown(md_text(story.summary[lang]))
+
+count = len(story.steps)
+step = min(max(view.step, 1), count)
+event = data.events[data.events["event_id"] == story.steps[step - 1]].iloc[0]
+day = event["start_date"].date()
+back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+back.button(
+    t("story_previous", lang),
+    icon=":material/arrow_back:",
+    key="story_prev",
+    disabled=step == 1,
+    width="stretch",
+    on_click=lambda: set_view(story=story.id, step=step - 1),
+)
+where.markdown(f"**{t('story_step', lang, step=step, count=count)}** · {md_text(t('story_keys', lang))}")
+forward.button(
+    t("story_next", lang),
+    icon=":material/arrow_forward:",
+    key="story_next",
+    disabled=step == count,
+    width="stretch",
+    on_click=lambda: set_view(story=story.id, step=step + 1),
+)
+
+st.subheader(tooltip_text(event, lang), anchor=False)  # the step's event: its dates and title
+
+events = data.events
+summaries = country_summaries(events, data.dataset.regimes, day, lang, data.country_names(lang), data.actor_names(lang))
+layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
+window = window_start(day, 12, filters.start)
+layers += build_event_layers(events, day, window, data.marker_catalogue(lang), lang, event["event_id"])
+st_folium(
+    build_base_map(story.region, lang),
+    key=f"story-map-{story.id}-{lang}",
+    feature_group_to_add=layers,
+    returned_objects=[],
+    height=480,
+    use_container_width=True,
+)
+st.html(legend_html(lang))
+
+told = events[events["event_id"].isin(story.steps)]
+first, last = told["start_date"].min().date(), told["start_date"].max().date()
+timeline = build_timeline(
+    told, first - timedelta(days=31), last + timedelta(days=31), lang, event["event_id"], day, data.actor_names(lang)
+)
+st.plotly_chart(timeline, width="stretch", config=plotly_config(lang), key="story-timeline")
+show_record(event, data, lang, view_link(filters, view))

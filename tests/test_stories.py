@@ -1,0 +1,66 @@
+import json
+
+import pandas as pd
+import pytest
+
+from sahel_atlas.stories import STORIES_FILE, read_stories
+from tests.conftest import ROOT
+from tests.test_app import run
+
+
+@pytest.fixture(scope="module")
+def real_events():
+    return pd.read_csv(ROOT / "data" / "events.csv", dtype=str, keep_default_na=False)
+
+
+def test_the_four_stories_of_the_issue_are_told_in_order_from_the_record(real_events):
+    stories, problems = read_stories(ROOT / "data" / STORIES_FILE, set(real_events["event_id"]))
+    assert problems == []
+    assert [s.title["en"] for s in stories.values()] == [
+        "France leaves Mali, 2021–2022",
+        "Niger: from the coup to the US exit, 2023–2024",
+        "The coup belt, 2020–2023",
+        "Wagner to Africa Corps",
+    ]
+    starts = real_events.set_index("event_id")["start_date"]
+    for story in stories.values():
+        assert len(story.steps) >= 5 and all(story.title[lang] and story.summary[lang] for lang in ("en", "fr"))
+        assert list(starts[list(story.steps)]) == sorted(starts[list(story.steps)])  # told in time order
+
+
+def test_a_bad_story_costs_only_itself_and_is_listed(tmp_path):
+    good = {"id": "ok", "region": "Mali", "title": {"en": "A", "fr": "A"}, "summary": {"en": "S", "fr": "S"}}
+    stories = [
+        {**good, "steps": ["e1", "nowhere", "e2"]},
+        {**good, "id": "no-french", "title": {"en": "B"}, "steps": ["e1"]},
+        {**good, "id": "ok", "steps": ["e1"]},  # a second "ok"
+        {**good, "id": "atlantis", "region": "Atlantis", "steps": ["e1"]},
+        {**good, "id": "empty", "steps": ["nowhere"]},
+        "not a story",
+    ]
+    path = tmp_path / STORIES_FILE
+    path.write_text(json.dumps({"stories": stories}), encoding="utf-8")
+    read, problems = read_stories(path, {"e1", "e2"})
+    assert list(read) == ["ok"] and read["ok"].steps == ("e1", "e2")
+    messages = [p.message() for p in problems]
+    assert "stories.json: column `ok step 2` value 'nowhere': names no event of events.csv: step left out" in messages
+    assert any("title.fr" in m and "story left out" in m for m in messages)
+    assert any("'ok'" in m and "repeated" in m for m in messages)
+    assert any("'Atlantis'" in m and "unknown region" in m for m in messages)
+    assert any("empty `steps`" in m and "no step" in m for m in messages)
+    assert any("story 6" in m and "not an object" in m for m in messages)
+    path.write_text("{not json", encoding="utf-8")
+    assert read_stories(path, set())[0] == {} and "cannot be read" in read_stories(path, set())[1][0].message()
+    assert "file not found" in read_stories(tmp_path / "none.json", set())[1][0].message()
+
+
+def test_a_story_step_from_its_link_and_the_next_button():
+    at = run("pages/7_Stories.py", story="niger-coup-to-us-exit", step="2")
+    assert not at.exception
+    assert at.subheader[0].value == "3 Aug 2023 · Niger junta denounces military agreements with France"
+    next(button for button in at.button if button.key == "story_next").click().run()
+    assert at.subheader[0].value.startswith("24 Sept 2023 · Macron announces")
+    assert at.query_params["step"] in ("3", ["3"]) and at.query_params["story"] in (
+        "niger-coup-to-us-exit",
+        ["niger-coup-to-us-exit"],
+    )
