@@ -47,37 +47,38 @@ if events.empty:
     empty_selection(filters, lang)
 
 st.session_state.setdefault("playing", False)
-region_col, window_col, play_col = st.columns([4, 2, 1], vertical_alignment="bottom")
-widget_value("w_region", view.region)
-region_col.radio(
-    t("region", lang),
-    list(REGIONS),
-    format_func=REGION_LABELS[lang].get,
-    key="w_region",
-    horizontal=True,
-    on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
-)
-widget_value("w_window", view.window)
-window_col.selectbox(
-    t("window", lang),
-    WINDOWS,
-    key="w_window",
-    format_func=lambda n: t("window_months", lang, n=n) if n else t("window_all", lang),
-    placeholder=t("choose", lang),
-    on_change=lambda: on_widget("w_window", lambda months: set_view(window=months)),
-)
-playing = st.session_state["playing"]
-if play_col.button(
-    t("pause", lang) if playing else t("play", lang),
-    icon=":material/pause:" if playing else ":material/play_arrow:",
-    help=t("play_help", lang),
-    width="stretch",
-):
-    st.session_state["playing"] = not playing
-    st.session_state["last_step"] = time.monotonic()
-    if not playing and as_of_in(view, filters) >= filters.end:
-        set_view(as_of=filters.start)  # playing from the end starts again at the beginning
-    st.rerun()
+if not view.embed:  # embedded: the view alone, locked to its link
+    region_col, window_col, play_col = st.columns([4, 2, 1], vertical_alignment="bottom")
+    widget_value("w_region", view.region)
+    region_col.radio(
+        t("region", lang),
+        list(REGIONS),
+        format_func=REGION_LABELS[lang].get,
+        key="w_region",
+        horizontal=True,
+        on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
+    )
+    widget_value("w_window", view.window)
+    window_col.selectbox(
+        t("window", lang),
+        WINDOWS,
+        key="w_window",
+        format_func=lambda n: t("window_months", lang, n=n) if n else t("window_all", lang),
+        placeholder=t("choose", lang),
+        on_change=lambda: on_widget("w_window", lambda months: set_view(window=months)),
+    )
+    playing = st.session_state["playing"]
+    if play_col.button(
+        t("pause", lang) if playing else t("play", lang),
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        help=t("play_help", lang),
+        width="stretch",
+    ):
+        st.session_state["playing"] = not playing
+        st.session_state["last_step"] = time.monotonic()
+        if not playing and as_of_in(view, filters) >= filters.end:
+            set_view(as_of=filters.start)  # playing from the end starts again at the beginning
+        st.rerun()
 
 
 def step_playback() -> None:
@@ -110,16 +111,17 @@ def dated_map() -> None:
     step_playback()
     filters, view = current()
     as_of = as_of_in(view, filters)
-    widget_value("w_asof", as_of)
-    st.date_input(
-        t("as_of", lang),
-        key="w_asof",
-        min_value=filters.start,
-        max_value=filters.end,
-        format=t("date_input_format", lang),
-        help=t("as_of_help", lang),
-        on_change=lambda: on_widget("w_asof", lambda day: set_view(as_of=day)),
-    )
+    if not view.embed:
+        widget_value("w_asof", as_of)
+        st.date_input(
+            t("as_of", lang),
+            key="w_asof",
+            min_value=filters.start,
+            max_value=filters.end,
+            format=t("date_input_format", lang),
+            help=t("as_of_help", lang),
+            on_change=lambda: on_widget("w_asof", lambda day: set_view(as_of=day)),
+        )
     window_from = window_start(as_of, view.window, filters.start)
     summaries = country_summaries(
         events, data.dataset.regimes, as_of, lang, data.country_names(lang), data.actor_names(lang)
@@ -148,6 +150,8 @@ def dated_map() -> None:
     st.markdown(f"**{t('operations_active', lang, day=format_date(as_of, lang))}{colon(lang)}** {listed}")
     st.html(legend_html(lang))  # not Markdown with HTML: no Markdown-to-HTML bundle (57 KB) on this page
 
+    if view.embed:
+        return
     # Sent only while open: the table (and Streamlit's table code, ~200 KB) is not part of a step or a cold load.
     table = st.expander(t("map_table", lang), key="map_table_open", on_change="rerun")
     if table.open:
@@ -180,7 +184,7 @@ def dated_map() -> None:
 dated_map()
 
 selected = data.events[data.events["event_id"] == view.event]
-if selected.empty:
+if not view.embed and selected.empty:
     st.info(t("click_marker", lang))
-else:
+elif not view.embed:
     show_record(selected.iloc[0], data, lang, view_link(filters, view))

@@ -30,10 +30,12 @@ class View:
     compare: date | None = None  # the Compare page's first date (its second is `as_of`); None: a year before
     story: str = ""  # the guided story told (data/stories.json), and its step, from 1
     step: int = 1
+    embed: bool = False  # shown inside another site's page: the view alone, locked to its link
 
 
 FILTER_KEYS = ("from", "to", "actor", "category", "country", "q")
-VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare", "story", "step")
+# "embedded", not Streamlit's own "embed", which Streamlit keeps from the app (st.query_params leaves it out)
+VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare", "story", "step", "embedded")
 
 
 def as_of_in(view: View, filters: Filters) -> date:
@@ -84,6 +86,8 @@ def to_query_params(filters: Filters, view: View = View()) -> dict[str, list[str
         params["story"] = [view.story]
     if view.story and view.step != default_view.step:
         params["step"] = [str(view.step)]
+    if view.embed:
+        params["embedded"] = ["true"]
     return params
 
 
@@ -158,6 +162,7 @@ def from_query_params(
         compare=day("compare"),
         story=one_of("story", known_stories, t("what_story", lang), ""),
         step=int(first("step")) if (first("step") or "").isdigit() and 0 < int(first("step")) < 1000 else 1,
+        embed=first("embedded") == "true",
     )
     if first("step") is not None and str(view.step) != first("step"):
         notices.append(t("notice_unknown_value", lang, what=t("what_step", lang), value=first("step")))

@@ -300,6 +300,9 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
     filters, view = current()
     lang = view.lang
     st.set_page_config(page_title=f"{t(page_key, lang)} · Sahel Atlas", page_icon="🗺️", layout="wide")
+    if view.embed:
+        embedded(data, filters, view)
+        return data, filters, view
     names = data.country_names(lang)
     used_countries = sorted({c for codes in data.events["country_list"] for c in codes})
     actors = data.dataset.actors
@@ -376,6 +379,7 @@ def sidebar(page_key: str) -> tuple[AppData, Filters, View]:
         )
         st.button(t("reset", lang), key="w_reset", on_click=on_widget, args=("w_reset", _reset), width="stretch")
         copy_link_button(lang)
+        embed_box(filters, view, lang)
         cite_box(data.dataset.metadata, view_link(filters, view), lang)
         st.caption(md_text(t("footer", lang, **data.dataset.metadata)))
 
@@ -409,6 +413,42 @@ def navigation(lang: str) -> None:
     with st.container(key="sahel_nav"):
         for script, key, icon in PAGES:
             st.page_link(script, label=t(key, lang), icon=icon)
+
+
+# An embedded view: no sidebar, no header, no way to open them (the view is the link's).
+EMBED_STYLE = (
+    "<style>[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],[data-testid=stExpandSidebarButton],"
+    "[data-testid=stHeader]{display:none!important}[data-testid=stMainBlockContainer]{padding-top:1rem}</style>"
+)
+
+
+def embedded(data: AppData, filters: Filters, view: View) -> None:
+    """The page inside another site's: the sidebar hidden, the selection and a source line with a link back to
+    this view in the atlas (the same link without `embed`), notices kept, the address kept in step."""
+    lang = view.lang
+    st.html(page_script(lang), unsafe_allow_javascript=True)
+    st.html(EMBED_STYLE)
+    back = html_link(view_link(filters, replace(view, embed=False)), t("embed_open", lang))
+    source = t("embed_source", lang, version=data.dataset.metadata["version"], licence=data.dataset.metadata["licence"])
+    st.html(f'<p style="font-size:0.8rem;margin:0">{html_text(source)} · {back}</p>')
+    for notice in st.session_state.pop(NOTICES_KEY, []):
+        st.warning(md_text(notice), icon=":material/link_off:")
+    sync_url()
+
+
+def embed_code(link: str, title: str) -> str:
+    """The HTML that shows the view at `link` inside another page: an <iframe>, its attributes quoted and escaped."""
+    return (
+        f'<iframe src="{html_attr(link)}" title="{html_attr(title)}" width="100%" height="720" '
+        'style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def embed_box(filters: Filters, view: View, lang: str) -> None:
+    """The code to paste to show this view in another site: the link with `embed=true`, as plain text."""
+    with st.expander(t("embed", lang), icon=":material/code:"):
+        link = view_link(filters, replace(view, embed=True))
+        st.text_area(t("embed_code", lang), embed_code(link, t("embed_title", lang)), height=120)
 
 
 def view_link(filters: Filters, view: View) -> str:

@@ -302,7 +302,7 @@ def clear_cache_as_the_menu_does(at):
     import streamlit as st
     from streamlit.runtime.state.common import TESTING_KEY
 
-    for kind in ("date_input", "multiselect", "text_input", "radio"):
+    for kind in ("date_input", "multiselect", "text_input", "text_area", "radio"):
         for widget in getattr(at, kind):
             widget.set_value(widget.value)  # the values the browser will send
     st.cache_data.clear()
@@ -386,3 +386,20 @@ def test_compare_two_dates_from_the_link():
     at = run("pages/5_Compare.py", compare="2021-06-01", asof="2022-12-31", country="MLI", lang="fr")
     assert at.title[0].value == "Comparer deux dates"
     assert any("Base de Gossi" in m.value for m in at.markdown)
+
+
+def test_an_embedded_view_is_the_view_alone_with_its_source_and_a_way_back():
+    at = run("pages/1_Map.py", embedded="true", region="Mali", asof="2022-02-17", actor="France")
+    assert not at.exception
+    assert len(at.sidebar.multiselect) == 0 and len(at.date_input) == 0 and len(at.radio) == 0  # locked to the link
+    maps = [e for e in at.main if getattr(e, "type", "") == "component_instance"]
+    assert len(maps) == 1
+    [source] = [h.proto.body for h in at.get("html") if "Source: Sahel Atlas, version" in h.proto.body]
+    assert "Open this view in Sahel Atlas" in source
+    assert query_values(at, "embedded") == ["true"]  # the address keeps it
+
+
+def test_the_embed_code_is_an_iframe_whose_attributes_are_escaped():
+    code = ui.embed_code('https://atlas.example/Map?q="><script>alert(1)</script>&embedded=true', 'A "title" <b>')
+    assert code.startswith('<iframe src="https://atlas.example/Map?q=&quot;&gt;&lt;script&gt;')
+    assert 'title="A &quot;title&quot; &lt;b&gt;"' in code and "<script>" not in code and "<b>" not in code

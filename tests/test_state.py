@@ -41,6 +41,7 @@ def test_round_trip_of_every_setting():
         window=6,
         event="2022-02-17-announcement",
         compare=date(2021, 6, 1),
+        embed=True,
     )
     params = to_query_params(filters, view)
     assert params == {
@@ -56,6 +57,7 @@ def test_round_trip_of_every_setting():
         "window": ["6"],
         "event": ["2022-02-17-announcement"],
         "compare": ["2021-06-01"],
+        "embedded": ["true"],
     }
     assert parse(params) == (filters, view, [])
     assert query_string(filters, view).startswith("from=2020-01-01&to=2022-12-31&actor=France&actor=Wagner+Group")

@@ -555,3 +555,28 @@ def test_a_story_is_told_step_by_step_with_buttons_arrow_keys_links_and_back(vis
     page.get_by_role("heading", name="15 Aug 2022 · Last Barkhane soldiers leave Mali").first.wait_for(timeout=20_000)
     assert page.get_by_role("button", name="Next").is_disabled()
     assert v.errors == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_a_view_embedded_in_another_page_from_its_embed_code(visit, width):
+    """The sidebar's embed code, pasted in another page: the view alone (no sidebar, no controls), its markers, a
+    source line and a link back to the same view in the atlas."""
+    v = visit({"width": width, "height": 900})
+    page = v.open("Map?region=Mali&asof=2022-02-17&category=base&actor=France")
+    if width < 700:
+        page.get_by_test_id("stExpandSidebarButton").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Embed this view").click()
+    code = sidebar.locator("textarea").input_value()
+    assert code.startswith('<iframe src="http') and "embedded=true" in code and "category=base" in code
+    page.set_content(f"<!doctype html><title>Someone's article</title><h1>An article</h1>{code}")
+    frame = page.frame_locator("iframe").first
+    frame.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=60_000)
+    frame.frame_locator(MAP).locator(".sahel-marker").first.wait_for(timeout=30_000)
+    assert not frame.get_by_test_id("stSidebar").is_visible()
+    assert frame.get_by_test_id("stDateInput").count() == 0 and frame.get_by_role("button", name="Play").count() == 0
+    back = frame.get_by_role("link", name="Open this view in Sahel Atlas")
+    href = back.get_attribute("href")
+    assert "embedded" not in href and "category=base" in href and "asof=2022-02-17" in href
+    assert "Source: Sahel Atlas, version" in frame.locator("body").inner_text()
+    v.screenshot(f"embedded-{width}")
