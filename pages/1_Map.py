@@ -58,14 +58,17 @@ if not view.embed:  # embedded: the view alone, locked to its link
         horizontal=True,
         on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
     )
-    widget_value("w_window", view.window)
+    # a box per language: Streamlit keeps a select box's choice as its shown text, which a new language no longer
+    # matches (it would come back as that text, not as a number of months)
+    window_key = f"w_window_{lang}"
+    widget_value(window_key, view.window)
     window_col.selectbox(
         t("window", lang),
         WINDOWS,
-        key="w_window",
+        key=window_key,
         format_func=lambda n: t("window_months", lang, n=n) if n else t("window_all", lang),
         placeholder=t("choose", lang),
-        on_change=lambda: on_widget("w_window", lambda months: set_view(window=months)),
+        on_change=lambda: on_widget(window_key, lambda months: set_view(window=months)),
     )
     playing = st.session_state["playing"]
     if play_col.button(

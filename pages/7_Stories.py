@@ -32,13 +32,14 @@ if not data.stories:
     st.stop()
 
 story = data.stories.get(view.story) or next(iter(data.stories.values()))
-widget_value("w_story", story.id)
+story_key = f"w_story_{lang}"  # a box per language, as the Map's window box (pages/1_Map.py)
+widget_value(story_key, story.id)
 st.selectbox(
     t("story", lang),
     list(data.stories),
     format_func=lambda story_id: data.stories[story_id].title[lang],
-    key="w_story",
-    on_change=lambda: on_widget("w_story", lambda picked: set_view(story=picked, step=1)),
+    key=story_key,
+    on_change=lambda: on_widget(story_key, lambda picked: set_view(story=picked, step=1)),
 )
 st.markdown(md_text(story.summary[lang]))
 

@@ -222,3 +222,37 @@ def test_a_date_typed_the_french_way_applies_on_enter_and_back_undoes_it(visit):
     v.wait()
     assert [text.replace("\n", "") for text in fields.all_inner_texts()] == ["01/01/2013", "31/12/2025"]
     assert v.errors == []
+
+
+def test_after_switching_language_the_map_window_is_still_a_number_of_months(visit):
+    """Streamlit keeps a select box's choice as its shown text: after a switch to French and back, the next action
+    must still read the window as 6 months, not as the English text (which raised an error)."""
+    v = visit()
+    page = v.open("Map?region=Mali&asof=2022-02-17&window=6")
+    sidebar = page.get_by_test_id("stSidebar")
+    for language, label, year in (("Français", "À la date du", "2021"), ("English", "As of", "2020")):
+        sidebar.get_by_text(language, exact=True).click()
+        v.wait()
+        field = page.get_by_test_id("stDateInput").filter(has_text=label)
+        field.get_by_role("spinbutton", name=re.compile(r"^(year|année),")).focus()
+        page.keyboard.type(year)
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => location.search.includes('asof={year}-02-17')", timeout=20_000)
+        v.wait()
+        assert page.get_by_test_id("stException").count() == 0
+        assert "window=6" in page.url
+    assert v.errors == []
+
+
+def test_after_switching_language_the_story_is_still_told(visit):
+    v = visit()
+    page = v.open("Stories?story=coup-belt&step=2")
+    sidebar = page.get_by_test_id("stSidebar")
+    for language, button, step in (("Français", "Suivant", 3), ("English", "Next", 4)):
+        sidebar.get_by_text(language, exact=True).click()
+        v.wait()
+        page.get_by_role("button", name=button).click()
+        page.wait_for_function(f"() => location.search.includes('step={step}')", timeout=20_000)
+        v.wait()
+        assert page.get_by_test_id("stException").count() == 0 and "story=coup-belt" in page.url
+    assert v.errors == []
