@@ -27,6 +27,7 @@ from sahel_atlas.ui import (
     empty_selection,
     filtered_events,
     on_widget,
+    select_clicked,
     selection_sentence,
     set_view,
     show_record,
@@ -97,14 +98,11 @@ def step_playback() -> None:
     set_view(as_of=following)
 
 
-def select_clicked(map_key: str) -> None:
-    """A marker was clicked (or chosen with Enter or Space): select its event, by id, whatever was
-    selected in between. The map sends {"event": id, "click": a fresh token}, so every click is a change."""
-    clicked = st.session_state.get(map_key)
-    event_id = clicked.get("event") if isinstance(clicked, dict) else None
-    if isinstance(event_id, str) and (data.events["event_id"] == event_id).any():
-        set_view(event=event_id)
-        st.session_state["map_selected"] = True  # the record under the map is outside the fragment
+def map_clicked(map_key: str) -> None:
+    """A marker was clicked: select its event (ui.select_clicked); the record under the map is outside the
+    fragment, so the next run is the whole page's."""
+    if select_clicked(data, map_key):
+        st.session_state["map_selected"] = True
 
 
 @st.fragment(run_every=STEP_SECONDS if st.session_state["playing"] else None)
@@ -137,7 +135,7 @@ def dated_map() -> None:
         key=map_key,
         feature_group_to_add=layers,
         returned_objects=[],  # the map client sends marker clicks itself (static/sahel/atlas.js)
-        on_change=lambda: select_clicked(map_key),
+        on_change=lambda: map_clicked(map_key),
         height=560,
         use_container_width=True,
     )

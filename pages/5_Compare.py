@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from sahel_atlas.codebook import REGIONS
-from sahel_atlas.compare import change_sentences, changes_between
+from sahel_atlas.compare import change_sentences, changes_between, regimes_in
 from sahel_atlas.escape import md_text
 from sahel_atlas.export import csv_bytes
 from sahel_atlas.filters import versioned
@@ -14,6 +14,7 @@ from sahel_atlas.mapview import (
     build_event_layers,
     build_regime_layer,
     country_summaries,
+    event_title,
     legend_html,
     window_start,
 )
@@ -23,6 +24,7 @@ from sahel_atlas.ui import (
     empty_selection,
     filtered_events,
     on_widget,
+    select_clicked,
     selection_sentence,
     set_view,
     sidebar,
@@ -70,22 +72,25 @@ for column, key, day, label, change in (
         layers += build_event_layers(
             events, day, window_start(day, view.window, filters.start), data.marker_catalogue(lang), lang, view.event
         )
+        map_key = f"{key}-map-{view.region}-{lang}"
         st_folium(
             build_base_map(view.region, lang),
-            key=f"{key}-map-{view.region}-{lang}",
+            key=map_key,
             feature_group_to_add=layers,
-            returned_objects=[],
+            returned_objects=[],  # the map client sends marker clicks itself: the event is selected on both maps
+            on_change=lambda map_key=map_key: select_clicked(data, map_key),
             height=420,
             use_container_width=True,
         )
 st.html(legend_html(lang))
 
 earlier, later = sorted((first, second))
-changes = changes_between(events, data.dataset.regimes, earlier, later)
+changes = changes_between(events, regimes_in(data.dataset.regimes, events, filters.countries), earlier, later)
 st.subheader(
     t("compare_changes", lang, first=format_date(earlier, lang), second=format_date(later, lang)), anchor=False
 )
-sentences = change_sentences(changes, lang, data.country_names(lang), data.actor_names(lang))
+titles = {e["event_id"]: event_title(e, lang) for e in events[["event_id", "title", "title_fr"]].to_dict("records")}
+sentences = change_sentences(changes, lang, data.country_names(lang), data.actor_names(lang), titles)
 st.markdown("\n".join(f"- {md_text(sentence)}" for sentence in sentences) or t("compare_none", lang))
 st.download_button(
     t("compare_download", lang),

@@ -451,6 +451,18 @@ def embed_box(filters: Filters, view: View, lang: str) -> None:
         st.text_area(t("embed_code", lang), embed_code(link, t("embed_title", lang)), height=120)
 
 
+def select_clicked(data: AppData, map_key: str) -> bool:
+    """A marker was clicked (or chosen with Enter or Space) on the map `map_key`: select its event, by id, whatever
+    was selected in between; True if one was. The map sends {"event": id, "click": a fresh token}, so every click
+    is a change (static/sahel/atlas.js)."""
+    clicked = st.session_state.get(map_key)
+    event_id = clicked.get("event") if isinstance(clicked, dict) else None
+    if isinstance(event_id, str) and (data.events["event_id"] == event_id).any():
+        set_view(event=event_id)
+        return True
+    return False
+
+
 def view_link(filters: Filters, view: View) -> str:
     """The link to this view: the page's address as the browser has it, with the state's query."""
     base = (st.context.url or "").split("?")[0]

@@ -379,7 +379,7 @@ def test_compare_two_dates_from_the_link():
     maps = [e for e in at.main if getattr(e, "type", "") == "component_instance"]
     assert len(maps) == 2
     [listed] = [m.value for m in at.markdown if "Gossi base" in m.value]
-    assert "Gossi base: France → Wagner Group on 19 Apr 2022" in listed.replace("\\", "")
+    assert "Gossi base: France → Wagner Group, 19 Apr 2022" in listed.replace("\\", "")
     assert at.subheader[0].value == "What changed from 1 Jun 2021 to 31 Dec 2022"
     labels = [button.proto.label for button in at.get("download_button")]
     assert "Download the changes (CSV)" in labels
@@ -403,3 +403,12 @@ def test_the_embed_code_is_an_iframe_whose_attributes_are_escaped():
     code = ui.embed_code('https://atlas.example/Map?q="><script>alert(1)</script>&embedded=true', 'A "title" <b>')
     assert code.startswith('<iframe src="https://atlas.example/Map?q=&quot;&gt;&lt;script&gt;')
     assert 'title="A &quot;title&quot; &lt;b&gt;"' in code and "<script>" not in code and "<b>" not in code
+
+
+def test_compare_says_nothing_changed_when_nothing_is_selected():
+    """No event matches: no change is listed, governments included (they follow the selection's countries)."""
+    at = run("pages/5_Compare.py", compare="2021-06-01", asof="2022-12-31", q="zzzzqqq")
+    assert not at.exception
+    texts = [m.value for m in at.markdown]
+    assert "Nothing in this selection changed between the two dates." in texts
+    assert not any("Burkina" in text or "Mali" in text for text in texts if "→" in text)

@@ -444,8 +444,8 @@ def test_two_dates_compared_by_keyboard_listed_downloaded_and_undone_with_back(v
     page.wait_for_function("() => location.search.includes('compare=2021-06-01')", timeout=10_000)
     v.wait()
     main = page.get_by_test_id("stMain")
-    assert "Gossi base: France → Wagner Group on 19 Apr 2022" in main.inner_text()
-    assert "Kidal base: France left on 12 Oct 2021" in main.inner_text()
+    assert "Gossi base: France → Wagner Group, 19 Apr 2022" in main.inner_text()
+    assert "Kidal base: France left, 12 Oct 2021" in main.inner_text()
     v.screenshot(f"compare-{width}")
     with page.expect_download() as download:
         main.get_by_role("button", name="Download the changes (CSV)").click()
@@ -453,7 +453,17 @@ def test_two_dates_compared_by_keyboard_listed_downloaded_and_undone_with_back(v
     table = pd.read_csv(download.value.path(), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     gossi = table[(table["change"] == "base changed holder") & (table["subject"] == "Gossi")]
     assert gossi[["date", "before", "after"]].values.tolist() == [["2022-04-19", "France", "Wagner Group"]]
-    page.go_back()
+    # a marker clicked on either map selects its event: its popup gets the description and sources
+    first_map = page.frame_locator(MAP).nth(0)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)  # the first map's
+    label = frame.evaluate(REACHABLE)[0]  # a marker the pointer can reach
+    first_map.get_by_role("button", name=label, exact=True).first.click()
+    first_map.locator(".leaflet-popup-content a[href^='http']").first.wait_for(timeout=20_000)
+    page.wait_for_function("() => location.search.includes('event=')", timeout=10_000)
+    v.wait()
+    page.go_back()  # the selection
+    page.wait_for_function("() => !location.search.includes('event=')", timeout=10_000)
+    page.go_back()  # the typed date
     page.wait_for_function("() => !location.search.includes('compare=2021-06-01')", timeout=10_000)
     heading.wait_for(timeout=20_000)
     assert v.errors == []
