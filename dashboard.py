@@ -6,7 +6,7 @@ from sahel_atlas.charts import build_events_per_year
 from sahel_atlas.chrome import plotly_config
 from sahel_atlas.i18n import format_date, t
 from sahel_atlas.summary import headline_counts
-from sahel_atlas.ui import empty_selection, filtered_events, selection_sentence, sidebar
+from sahel_atlas.ui import empty_selection, filtered_events, image_buttons, selection_sentence, sidebar
 
 data, filters, view = sidebar("overview")
 lang = view.lang
@@ -31,9 +31,9 @@ cols[3].metric(
 
 if not events.empty:
     st.subheader(t("per_year", lang), anchor=False)
-    st.plotly_chart(
-        build_events_per_year(events, filters.start, filters.end, lang), width="stretch", config=plotly_config(lang)
-    )
+    per_year = build_events_per_year(events, filters.start, filters.end, lang)
+    st.plotly_chart(per_year, width="stretch", config=plotly_config(lang))
+    image_buttons(per_year, t("per_year", lang), "events-per-year")
 
 st.subheader(t("explore", lang), anchor=False)
 st.page_link("pages/1_Map.py", label=t("link_map", lang), icon=":material/map:")

@@ -9,6 +9,7 @@ from sahel_atlas.state import as_of_in
 from sahel_atlas.ui import (
     empty_selection,
     filtered_events,
+    image_buttons,
     selection_sentence,
     set_view,
     show_record,
@@ -25,10 +26,11 @@ selection_sentence(data, filters, view, len(events))
 if events.empty:
     empty_selection(filters, lang)
 else:
+    timeline = build_timeline(
+        events, filters.start, filters.end, lang, view.event, as_of_in(view, filters), data.actor_names(lang)
+    )
     chosen = st.plotly_chart(
-        build_timeline(
-            events, filters.start, filters.end, lang, view.event, as_of_in(view, filters), data.actor_names(lang)
-        ),
+        timeline,
         width="stretch",
         config=plotly_config(lang),
         on_select="rerun",
@@ -40,6 +42,7 @@ else:
         set_view(event=points[0]["customdata"][0])
         st.rerun()
     st.caption(t("timeline_caption", lang))
+    image_buttons(timeline, t("timeline", lang), "timeline")
 
 selected = data.events[data.events["event_id"] == view.event]
 if not selected.empty:

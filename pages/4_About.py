@@ -9,10 +9,10 @@ from sahel_atlas.chrome import plotly_config
 from sahel_atlas.citation import citation_text
 from sahel_atlas.codebook import DATA_CUTOFF, DATA_START
 from sahel_atlas.escape import md_text
-from sahel_atlas.filters import Filters
-from sahel_atlas.i18n import format_date, t
+from sahel_atlas.filters import Filters, slug
+from sahel_atlas.i18n import colon, format_date, t
 from sahel_atlas.summary import source_domains
-from sahel_atlas.ui import DATA_DIR, filtered_events, sidebar, view_link
+from sahel_atlas.ui import DATA_DIR, filtered_events, image_buttons, sidebar, view_link
 
 data, _, view = sidebar("about")
 lang = view.lang
@@ -54,8 +54,11 @@ force = st.selectbox(
     format_func=lambda name: data.actor_names(lang).get(name, name),
     placeholder=t("choose", lang),
 )
-st.plotly_chart(build_strength_chart(dataset.strength, force, lang), width="stretch", config=chart_config)
+strength = build_strength_chart(dataset.strength, force, lang)
+st.plotly_chart(strength, width="stretch", config=chart_config)
 st.caption(t("strength_caption", lang))
+force_name = data.actor_names(lang).get(force, force)
+image_buttons(strength, f"{t('strength', lang)}{colon(lang)} {force_name}", f"troop-strength-{slug(force)}")
 
 st.subheader(t("cite", lang), anchor=False)
 st.markdown(md_text(citation_text(metadata, view_link(Filters(), view), datetime.now(UTC).date(), lang)))

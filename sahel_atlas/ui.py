@@ -25,6 +25,7 @@ from .export import csv_bytes
 from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index, versioned
 from .geography import Geography, load_geography
 from .i18n import LANGUAGES, PRECISION_LABELS, category_label, colon, format_number, pick_language, t
+from .images import chart_image, images_available
 from .loading import Dataset, Problem, load_dataset
 from .mapview import (
     MarkerCatalogue,
@@ -501,14 +502,51 @@ def chart_with_source(question: str, figure, table: pd.DataFrame, name: str) -> 
     st.plotly_chart(figure, width="stretch", config=plotly_config(lang), key=f"chart-{name}")
     sentence = describe(filters, data.country_names(lang), lang)
     st.caption(t("chart_source", lang, selection=md_text(sentence), version=md_text(version)))
-    st.download_button(
+    csv_column, png_column, svg_column = st.columns([2, 1, 1])
+    csv_column.download_button(
         t("chart_download", lang),
         csv_bytes(table),
-        file_name=versioned(f"sahel-{name}_{filters.start.isoformat()}_{filters.end.isoformat()}", version) + ".csv",
+        file_name=chart_stem(name) + ".csv",
         mime="text/csv",
         on_click="ignore",
-        key=f"download-{name}",
     )
+    image_buttons(figure, question, name, (png_column, svg_column))
+
+
+def chart_stem(name: str) -> str:
+    """A chart's file name: `name`, the selection's dates and the dataset version ('sahel-coups-per-year_2013-01-01_
+    2025-12-31_v0.3.0')."""
+    data, (filters, _) = load_app_data(), current()
+    stem = f"sahel-{name}_{filters.start.isoformat()}_{filters.end.isoformat()}"
+    return versioned(stem, data.dataset.metadata["version"])
+
+
+def image_buttons(figure, title: str, name: str, places: tuple | None = None) -> None:
+    """PNG and SVG downloads of `figure`, made when clicked (images.chart_image): its `title` above, the selection,
+    the source, the dataset version and the view's link under it; files named by `chart_stem(name)`. Without a
+    browser for the export, a note says so instead. `places`: two containers for the buttons (else new columns)."""
+    data, (filters, view) = load_app_data(), current()
+    lang, metadata = view.lang, data.dataset.metadata
+    stem = chart_stem(name)
+    places = places or tuple(st.columns([1, 1, 2])[:2])
+    if not images_available():
+        places[0].caption(t("image_unavailable", lang))
+        return
+    selection = describe(filters, data.country_names(lang), lang)
+    source = t(
+        "image_source", lang, version=metadata["version"], licence=metadata["licence"], link=view_link(filters, view)
+    )
+    formats = (("png", t("image_png", lang), "image/png"), ("svg", t("image_svg", lang), "image/svg+xml"))
+    for place, (image_format, label, mime) in zip(places, formats, strict=True):
+        place.download_button(
+            label,
+            lambda image_format=image_format: chart_image(figure, title, [selection, source], image_format),
+            file_name=f"{stem}.{image_format}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/image:",
+            key=f"image-{stem}-{image_format}",
+        )
 
 
 def selection_sentence(data: AppData, filters: Filters, view: View, shown: int) -> None:

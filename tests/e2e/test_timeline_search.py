@@ -3,6 +3,7 @@
 import re
 import urllib.request
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -244,4 +245,13 @@ def test_analyst_views_follow_the_filters_and_download_what_they_show(visit, wid
     coups = events[(events["category"] == "coup") & events["start_date"].dt.year.between(2013, 2025)]
     assert set(table["country"]) == {"MLI"}
     assert table["coups"].sum() == (coups["country_list"].str[0] == "MLI").sum()
+    # the chart as images: SVG (its title, the selection and the source as text) and PNG
+    with page.expect_download(timeout=60_000) as svg:
+        page.get_by_role("button", name="Image (SVG)").first.click()
+    assert svg.value.suggested_filename.startswith("sahel-coups-per-year_2013-01-01_2025-12-31_v")
+    text = Path(svg.value.path()).read_text(encoding="utf-8")
+    assert "Coups and attempts per year, by country" in text and "in Mali" in text and "Source: Sahel Atlas" in text
+    with page.expect_download(timeout=60_000) as png:
+        page.get_by_role("button", name="Image (PNG)").first.click()
+    assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert v.errors == []
