@@ -10,6 +10,7 @@ from sahel_atlas.escape import md_text
 from sahel_atlas.export import as_of_snapshot_csv, as_records
 from sahel_atlas.filters import versioned
 from sahel_atlas.i18n import REGION_LABELS, colon, format_date, t
+from sahel_atlas.images import map_figure
 from sahel_atlas.mapview import (
     build_base_map,
     build_event_layers,
@@ -26,6 +27,7 @@ from sahel_atlas.ui import (
     current,
     empty_selection,
     filtered_events,
+    image_buttons,
     on_widget,
     select_clicked,
     selection_sentence,
@@ -153,6 +155,20 @@ def dated_map() -> None:
 
     if view.embed:
         return
+    title = f"{t('map', lang)}{colon(lang)} {REGION_LABELS[lang][view.region]}, {format_date(as_of, lang)}"
+    image_buttons(
+        lambda: map_figure(
+            data.geography,
+            REGIONS[view.region],
+            regimes_on(data.dataset.regimes, as_of),
+            visible_events(events, as_of, window_from),
+            data.marker_catalogue(lang).payload["places"],
+            lang,
+        ),
+        title,
+        f"map-{view.region.lower().replace(' ', '-')}-{as_of.isoformat()}",
+        formats=("png",),
+    )
     # Sent only while open: the table (and Streamlit's table code, ~200 KB) is not part of a step or a cold load.
     table = st.expander(t("map_table", lang), key="map_table_open", on_change="rerun")
     if table.open:

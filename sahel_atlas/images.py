@@ -5,6 +5,7 @@ system's Chromium), offline; one export at a time, in one browser kept for the p
 Raises ImageUnavailable when no browser can be started (no Chromium installed): the page says so.
 """
 
+import math
 import os
 import shutil
 import threading
@@ -13,7 +14,10 @@ import warnings
 import kaleido
 import plotly.graph_objects as go
 
+from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES
 from .escape import plotly_text
+from .i18n import CATEGORY_LABELS, HOLDER_LABELS, REGIME_LABELS
+from .mapview import HOLDER_GROUPS, HOLDER_STYLES, REGIME_COLOURS, SEA_COLOUR
 
 WIDTH = 1200  # px of the exported image; PNG at twice that for sharp print
 FOOTER_PX = 110  # room under the plot for the selection and source lines
@@ -74,3 +78,144 @@ def chart_image(figure: go.Figure, title: str, lines: list[str], image_format: s
                 return framed.to_image(format=image_format, scale=2 if image_format == "png" else 1)
         except Exception as error:  # kaleido and choreographer raise their own kinds when no browser starts
             raise ImageUnavailable(str(error)) from error
+
+
+# Plotly's marker symbols for the categories' shapes (codebook.CATEGORY_SHAPES)
+_SYMBOLS = {
+    "triangle-up": "triangle-up",
+    "triangle-down": "triangle-down",
+    "star": "star",
+    "circle": "circle",
+    "diamond": "diamond",
+    "hexagon": "hexagon",
+    "square": "square",
+}
+
+
+def _rings(geometry: dict) -> tuple[list, list]:
+    """A GeoJSON (Multi)Polygon or (Multi)LineString as x and y lists, its parts apart (None between them)."""
+    kind, coordinates = geometry["type"], geometry["coordinates"]
+    parts = {"Polygon": coordinates, "MultiPolygon": [r for p in coordinates for r in p]}.get(kind)
+    parts = parts or {"LineString": [coordinates], "MultiLineString": coordinates}.get(kind, [])
+    xs, ys = [], []
+    for part in parts:
+        xs += [point[0] for point in part] + [None]
+        ys += [point[1] for point in part] + [None]
+    return xs, ys
+
+
+def map_figure(
+    geography,
+    bounds: tuple[tuple[float, float], tuple[float, float]],
+    regimes: dict[str, str],
+    shown,
+    places: list[list],
+    lang: str,
+) -> go.Figure:
+    """The map of a view drawn by Plotly, for its image: the countries in `bounds` ((south, west), (north, east)),
+    shaded by `regimes` (code -> regime), lakes and rivers, the markers of `shown` (mapview.visible_events: each
+    event by its category's shape and colour, each base by its holder's colour), and the names of the busiest
+    `places` ([name, lat, lng, events]) in view. Longitude and latitude scaled as seen at the view's middle."""
+    (south, west), (north, east) = bounds
+    fig = go.Figure()
+    for feature in geography.countries["features"]:
+        xs, ys = _rings(feature["geometry"])
+        regime = regimes.get(feature["properties"]["iso_a3"])
+        fill = REGIME_COLOURS.get(regime, "#f4f1ea") if regime else "#f4f1ea"
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                fill="toself",
+                fillcolor=fill,
+                mode="lines",
+                showlegend=False,
+                line={"color": "#6b6b6b", "width": 0.8},
+                hoverinfo="skip",
+            )
+        )
+    for feature in geography.lakes["features"]:
+        xs, ys = _rings(feature["geometry"])
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                fill="toself",
+                fillcolor="#a9cde8",
+                mode="lines",
+                showlegend=False,
+                line={"color": "#4a90c2", "width": 0.6},
+                hoverinfo="skip",
+            )
+        )
+    for feature in geography.rivers["features"]:
+        xs, ys = _rings(feature["geometry"])
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", showlegend=False, line={"color": "#4a90c2", "width": 1}, hoverinfo="skip"
+            )
+        )
+    for regime, colour in REGIME_COLOURS.items():  # the shading's legend
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=plotly_text(REGIME_LABELS[lang][regime]),
+                marker={"symbol": "square", "size": 12, "color": colour, "line": {"color": "#888888", "width": 1}},
+            )
+        )
+    bases = shown[shown["category"] == "base"]
+    groups = bases["actor_list"].str[0].map(HOLDER_GROUPS).fillna("national")
+    for group, (colour, _) in HOLDER_STYLES.items():
+        rows = bases[groups == group]
+        if not rows.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["longitude"],
+                    y=rows["latitude"],
+                    mode="markers",
+                    name=plotly_text(HOLDER_LABELS[lang][group]),
+                    marker={"symbol": "square", "size": 11, "color": colour, "line": {"color": "#222222", "width": 1}},
+                )
+            )
+    points = shown[shown["category"] != "base"]
+    for category, label in CATEGORY_LABELS[lang].items():
+        rows = points[points["category"] == category]
+        if not rows.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["longitude"],
+                    y=rows["latitude"],
+                    mode="markers",
+                    name=plotly_text(label),
+                    marker={
+                        "symbol": _SYMBOLS[CATEGORY_SHAPES[category]],
+                        "size": 9,
+                        "color": CATEGORY_COLOURS[category],
+                        "line": {"color": "#222222", "width": 0.8},
+                    },
+                )
+            )
+    named = [p for p in places if south <= p[1] <= north and west <= p[2] <= east][:25]
+    fig.add_trace(
+        go.Scatter(
+            x=[p[2] for p in named],
+            y=[p[1] for p in named],
+            mode="text",
+            showlegend=False,
+            text=[plotly_text(p[0]) for p in named],
+            textposition="top right",
+            textfont={"size": 11, "color": "#2b2b2b"},
+            hoverinfo="skip",
+        )
+    )
+    middle = math.cos(math.radians((south + north) / 2))
+    fig.update_layout(
+        height=int(800 * min(1.2, (north - south) / max(1e-6, (east - west) * middle))) or 600,
+        plot_bgcolor=SEA_COLOUR,
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+        xaxis={"range": [west, east], "visible": False, "constrain": "domain"},
+        yaxis={"range": [south, north], "visible": False, "scaleanchor": "x", "scaleratio": 1 / middle},
+    )
+    return fig

@@ -521,14 +521,15 @@ def chart_stem(name: str) -> str:
     return versioned(stem, data.dataset.metadata["version"])
 
 
-def image_buttons(figure, title: str, name: str, places: tuple | None = None) -> None:
-    """PNG and SVG downloads of `figure`, made when clicked (images.chart_image): its `title` above, the selection,
-    the source, the dataset version and the view's link under it; files named by `chart_stem(name)`. Without a
-    browser for the export, a note says so instead. `places`: two containers for the buttons (else new columns)."""
+def image_buttons(figure, title: str, name: str, places: tuple | None = None, formats=("png", "svg")) -> None:
+    """Downloads of `figure` (a Plotly figure, or a function making one when clicked) as images in `formats`, made
+    when clicked (images.chart_image): its `title` above, the selection, the source, the dataset version and the
+    view's link under it; files named by `chart_stem(name)`. Without a browser for the export, a note says so
+    instead. `places`: a container per format for the buttons (else new columns)."""
     data, (filters, view) = load_app_data(), current()
     lang, metadata = view.lang, data.dataset.metadata
     stem = chart_stem(name)
-    places = places or tuple(st.columns([1, 1, 2])[:2])
+    places = places or tuple(st.columns([1, 1, 2])[: len(formats)])
     if not images_available():
         places[0].caption(t("image_unavailable", lang))
         return
@@ -536,11 +537,17 @@ def image_buttons(figure, title: str, name: str, places: tuple | None = None) ->
     source = t(
         "image_source", lang, version=metadata["version"], licence=metadata["licence"], link=view_link(filters, view)
     )
-    formats = (("png", t("image_png", lang), "image/png"), ("svg", t("image_svg", lang), "image/svg+xml"))
-    for place, (image_format, label, mime) in zip(places, formats, strict=True):
+    labels = {"png": (t("image_png", lang), "image/png"), "svg": (t("image_svg", lang), "image/svg+xml")}
+
+    def image(image_format: str) -> bytes:
+        made = figure() if callable(figure) else figure
+        return chart_image(made, title, [selection, source], image_format)
+
+    for place, image_format in zip(places, formats, strict=True):
+        label, mime = labels[image_format]
         place.download_button(
             label,
-            lambda image_format=image_format: chart_image(figure, title, [selection, source], image_format),
+            lambda image_format=image_format: image(image_format),
             file_name=f"{stem}.{image_format}",
             mime=mime,
             on_click="ignore",

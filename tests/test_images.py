@@ -4,9 +4,12 @@ from datetime import date
 import pytest
 
 from sahel_atlas.analysis import coups_figure, coups_per_year
+from sahel_atlas.codebook import REGIONS
 from sahel_atlas.geography import load_geography
-from sahel_atlas.images import captioned, chart_image, images_available
+from sahel_atlas.images import captioned, chart_image, images_available, map_figure
 from sahel_atlas.loading import load_dataset
+from sahel_atlas.mapview import REGIME_COLOURS, place_labels, visible_events, window_start
+from sahel_atlas.summary import regimes_on
 from tests.conftest import ROOT
 
 START, END = date(2013, 1, 1), date(2025, 12, 31)
@@ -36,3 +39,18 @@ def test_charts_export_as_png_and_svg_with_their_caption(figure):
     assert svg.startswith("<svg") and "Coups and attempts per year, by country" in svg
     assert "version 0.3.0" in svg and "All coup events from 1 Jan 2013" in svg
     assert chart_image(figure, "Coups", LINES, "png").startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_the_map_image_draws_the_view_markers_shading_and_names_in_view():
+    geography = load_geography(ROOT / "geo")
+    dataset = load_dataset(ROOT / "data", set(geography.country_names()))
+    day = date(2022, 2, 17)
+    shown = visible_events(dataset.events, day, window_start(day, 12, START))
+    places = [["Zorglub <b>", 16.27, -0.04, 9], ["Paris", 48.86, 2.35, 9], *place_labels(dataset.events)]
+    figure = map_figure(geography, REGIONS["Mali"], regimes_on(dataset.regimes, day), shown, places, "en")
+    drawn = sum(len(trace.x) for trace in figure.data if trace.mode == "markers" and trace.x[0] is not None)
+    assert drawn == len(shown)  # every marker of the view
+    [names] = [trace for trace in figure.data if trace.mode == "text"]
+    assert "Zorglub &lt;b&gt;" in names.text and "Paris" not in names.text  # out of view, and text only
+    fills = {trace.fillcolor for trace in figure.data if trace.fill == "toself"}
+    assert REGIME_COLOURS["military-led transition"] in fills and REGIME_COLOURS["junta"] in fills

@@ -4,6 +4,7 @@ is shown."""
 
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -590,3 +591,15 @@ def test_a_view_embedded_in_another_page_from_its_embed_code(visit, width):
     assert "embedded" not in href and "category=base" in href and "asof=2022-02-17" in href
     assert "Source: Sahel Atlas, version" in frame.locator("body").inner_text()
     v.screenshot(f"embedded-{width}")
+
+
+def test_the_map_downloads_as_an_image_of_its_view(visit):
+    v = visit()
+    page = v.open("Map?region=Mali&asof=2022-02-17&category=base")
+    map_frame(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Image (PNG)").click()
+    assert download.value.suggested_filename.startswith("sahel-map-mali-2022-02-17_2013-01-01_2025-12-31_v")
+    image = Path(download.value.path()).read_bytes()
+    assert image[:8] == b"\x89PNG\r\n\x1a\n" and len(image) > 50_000
+    assert v.errors == []
