@@ -127,7 +127,13 @@ def dated_map() -> None:
         )
     window_from = window_start(as_of, view.window, filters.start)
     summaries = country_summaries(
-        events, data.dataset.regimes, as_of, lang, data.country_names(lang), data.actor_names(lang)
+        events,
+        data.dataset.regimes,
+        as_of,
+        lang,
+        data.country_names(lang),
+        data.actor_names(lang),
+        data.marker_catalogue(lang),
     )
     layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang, summaries)]
     layers += build_event_layers(events, as_of, window_from, data.marker_catalogue(lang), lang, view.event)

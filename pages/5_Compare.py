@@ -66,7 +66,13 @@ for column, key, day, label, change in (
     )
     with column:
         summaries = country_summaries(
-            events, data.dataset.regimes, day, lang, data.country_names(lang), data.actor_names(lang)
+            events,
+            data.dataset.regimes,
+            day,
+            lang,
+            data.country_names(lang),
+            data.actor_names(lang),
+            data.marker_catalogue(lang),
         )
         layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
         layers += build_event_layers(

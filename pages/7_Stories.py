@@ -69,7 +69,15 @@ forward.button(
 st.subheader(tooltip_text(event, lang), anchor=False)  # the step's event: its dates and title
 
 events = data.events
-summaries = country_summaries(events, data.dataset.regimes, day, lang, data.country_names(lang), data.actor_names(lang))
+summaries = country_summaries(
+    events,
+    data.dataset.regimes,
+    day,
+    lang,
+    data.country_names(lang),
+    data.actor_names(lang),
+    data.marker_catalogue(lang),
+)
 layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
 window = window_start(day, 12, filters.start)
 layers += build_event_layers(events, day, window, data.marker_catalogue(lang), lang, event["event_id"])

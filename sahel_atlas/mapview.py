@@ -280,38 +280,6 @@ def build_regime_layer(
     return DatedLayer("regimes", payload)
 
 
-def country_summaries(
-    events: pd.DataFrame,
-    regime_periods: pd.DataFrame,
-    as_of: date,
-    lang: str,
-    country_names: Mapping[str, str],
-    actor_names: Mapping[str, str],
-    latest: int = 3,
-) -> dict[str, dict]:
-    """What a click on a country says on `as_of`: ISO code -> {"name", "regime": "Junta (Col. Assimi Goïta)" or "",
-    "bases": ["France: Gao, Gossi", ...] held there that day, by holder, "events": the `latest` point events there
-    up to that day, newest first, each as its tooltip reads}, for every country with a regime period that day or
-    an event of `events` (a base or event belongs to its first country)."""
-    periods = regime_periods_on(regime_periods, as_of)
-    held = bases_active_on(events, as_of)
-    past = events[events["end_date"].isna() & (events["start_date"] <= pd.Timestamp(as_of))]
-    past = past.assign(country=past["country_list"].str[0]).sort_values(["start_date", "event_id"])
-    codes = set(periods["country"]) | set(held["country_list"].str[0]) | set(past["country"])
-    summaries = {
-        code: {"name": country_names.get(code, code), "regime": "", "bases": [], "events": []} for code in codes
-    }
-    for code, regime, leader in zip(periods["country"], periods["regime"], periods["leader"], strict=True):
-        summaries[code]["regime"] = f"{REGIME_LABELS[lang][regime]} ({leader})"
-    holders = held.assign(country=held["country_list"].str[0], holder=held["actor_list"].str[0])
-    for (code, holder), group in holders.groupby(["country", "holder"]):
-        places = ", ".join(sorted(dict.fromkeys(group["location"])))
-        summaries[code]["bases"].append(f"{actor_names.get(holder, holder)}{colon(lang)} {places}")
-    for code, group in past.groupby("country"):
-        summaries[code]["events"] = [tooltip_text(event, lang) for _, event in group.tail(latest)[::-1].iterrows()]
-    return dict(sorted(summaries.items()))
-
-
 def visible_events(events: pd.DataFrame, as_of: date, window_from: date) -> pd.DataFrame:
     """What the map draws on `as_of`: the bases then held, and the point events of the window."""
     held = bases_active_on(events, as_of)
@@ -401,6 +369,40 @@ def marker_catalogue(events: pd.DataFrame, lang: str = "en", actor_names: dict |
     }
     positions = pd.Series(range(len(events)), index=events["event_id"].to_numpy())
     return MarkerCatalogue(publish_json(f"markers-{lang}", payload), positions, payload)
+
+
+def country_summaries(
+    events: pd.DataFrame,
+    regime_periods: pd.DataFrame,
+    as_of: date,
+    lang: str,
+    country_names: Mapping[str, str],
+    actor_names: Mapping[str, str],
+    catalogue: MarkerCatalogue,
+    latest: int = 3,
+) -> dict[str, dict]:
+    """What a click on a country says on `as_of`: ISO code -> {"name", "regime": "Junta (Col. Assimi Goïta)" or "",
+    "bases": ["France: Gao, Gossi", ...] held there that day, by holder, "events": the `latest` point events there
+    up to that day, newest first, as their rows in `catalogue` (the client reads their tooltips there: no text sent
+    twice)}, for every country with a regime period that day or an event of `events` (a base or event belongs to
+    its first country)."""
+    periods = regime_periods_on(regime_periods, as_of)
+    held = bases_active_on(events, as_of)
+    past = events[events["end_date"].isna() & (events["start_date"] <= pd.Timestamp(as_of))]
+    past = past.assign(country=past["country_list"].str[0]).sort_values(["start_date", "event_id"])
+    codes = set(periods["country"]) | set(held["country_list"].str[0]) | set(past["country"])
+    summaries = {
+        code: {"name": country_names.get(code, code), "regime": "", "bases": [], "events": []} for code in codes
+    }
+    for code, regime, leader in zip(periods["country"], periods["regime"], periods["leader"], strict=True):
+        summaries[code]["regime"] = f"{REGIME_LABELS[lang][regime]} ({leader})"
+    holders = held.assign(country=held["country_list"].str[0], holder=held["actor_list"].str[0])
+    for (code, holder), group in holders.groupby(["country", "holder"]):
+        places = ", ".join(sorted(dict.fromkeys(group["location"])))
+        summaries[code]["bases"].append(f"{actor_names.get(holder, holder)}{colon(lang)} {places}")
+    for code, group in past.groupby("country"):
+        summaries[code]["events"] = catalogue.positions[group["event_id"].tail(latest)[::-1]].tolist()
+    return dict(sorted(summaries.items()))
 
 
 def event_detail(event: Mapping, lang: str) -> dict:

@@ -243,12 +243,14 @@ def test_a_country_summary_says_its_regime_bases_and_latest_events_on_the_day(fi
             "leader": ["Ibrahim Boubacar Keïta", "Bah N'Daw"],
         }
     )
-    summaries = country_summaries(events, periods, day, "en", {"MLI": "Mali"}, {"France": "France"}, latest=2)
+    catalogue = marker_catalogue(events)
+    summaries = country_summaries(events, periods, day, "en", {"MLI": "Mali"}, {"France": "France"}, catalogue, 2)
     mali = summaries["MLI"]
     assert mali["name"] == "Mali" and mali["regime"] == "Military-led transition (Bah N'Daw)"
     assert mali["bases"] == ["France: Gao"]
-    assert mali["events"] == ["18 Aug 2020 · Fixture coup", "20 Nov 2015 · Fixture attack <b>bold</b> & co"]
-    before = country_summaries(events, periods, date(2015, 1, 1), "fr", {}, {}, latest=2)["MLI"]
+    ids = catalogue.payload["columns"][MARKER_FIELDS.index("id")]
+    assert [ids[row] for row in mali["events"]] == ["2020-08-18-fixture-coup", "2015-11-20-fixture-attack"]
+    before = country_summaries(events, periods, date(2015, 1, 1), "fr", {}, {}, catalogue, 2)["MLI"]
     assert before["regime"] == "Gouvernement civil (Ibrahim Boubacar Keïta)" and before["events"] == []
 
 

@@ -352,6 +352,7 @@
     var source = catalogue(payload.catalogue);
     source.loaded.then(
       function (data) {
+        if (state.catalogue === source) source.data = data; // for the country summaries
         if (state.keys.markers !== key || state.catalogue !== source) return; // a newer step came first
         clusterOnce(payload.names);
         drawPlaces(source, data, payload.names.places);
@@ -400,9 +401,15 @@
     var box = element("div", undefined, "sahel-popup");
     box.appendChild(element("strong", summary.name));
     if (summary.regime) box.appendChild(element("div", texts.regime + " " + summary.regime));
+    var loaded = state.catalogue && state.catalogue.data; // the events' texts are the catalogue's
+    var events = !loaded
+      ? []
+      : summary.events.map(function (index) {
+          return markOf(state.catalogue, loaded, index, new Map()).row.tip;
+        });
     [
       [texts.bases, summary.bases],
-      [texts.events, summary.events],
+      [texts.events, events],
     ].forEach(function (part) {
       if (!part[1].length) {
         box.appendChild(element("div", part[0] + " " + texts.none));
