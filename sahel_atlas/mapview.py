@@ -321,16 +321,29 @@ def place_labels(events: pd.DataFrame) -> list[list]:
     """The places the record names at town precision or better, as map labels: [[name, lat, lng, events], ...],
     most events first. A place is its name (`_QUALIFIER` stripped; names that are descriptions left out, see
     `is_place_name`); its point is that of its most frequent bare-named row (else its most frequent row), to 4
-    decimals."""
+    decimals. Names are read once per distinct location, points counted in one grouping: fast at 100,000 events."""
     exact = events[~events["geo_precision"].isin(APPROXIMATE)]
-    names = exact["location"].str.replace(_QUALIFIER, "", regex=True).str.strip()
-    named = names.map(is_place_name)
-    rows = exact.assign(name=names, bare=names == exact["location"].str.strip())[named]
-    labels = []
-    for name, group in rows.groupby("name", sort=False):
-        points = group[group["bare"]] if group["bare"].any() else group
-        latitude, longitude = points.groupby(["latitude", "longitude"]).size().idxmax()
-        labels.append([name, round(float(latitude), 4), round(float(longitude), 4), len(group)])
+    named = {}
+    for location in exact["location"].unique():
+        name = _QUALIFIER.sub("", location).strip()
+        if is_place_name(name):
+            named[location] = name
+    rows = pd.DataFrame(
+        {
+            "name": exact["location"].map(named),
+            "bare": exact["location"].map(lambda location: named.get(location) == location.strip()),
+            "lat": exact["latitude"].astype(float).round(4),
+            "lng": exact["longitude"].astype(float).round(4),
+        }
+    ).dropna(subset=["name"])
+    weights = rows["name"].value_counts()
+    points = rows.groupby(["name", "bare", "lat", "lng"]).size().rename("rows").reset_index()
+    points = points.sort_values(["name", "bare", "rows", "lat", "lng"], ascending=[True, False, False, True, True])
+    chosen = points.drop_duplicates("name")
+    labels = [
+        [name, lat, lng, int(weights[name])]
+        for name, lat, lng in zip(chosen["name"], chosen["lat"], chosen["lng"], strict=True)
+    ]
     return sorted(labels, key=lambda label: (-label[3], label[0]))
 
 
