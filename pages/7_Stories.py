@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 
 from sahel_atlas.charts import build_timeline
 from sahel_atlas.chrome import plotly_config
+from sahel_atlas.codebook import DATA_START
 from sahel_atlas.escape import md_text
 from sahel_atlas.i18n import t
 from sahel_atlas.mapview import (
@@ -79,7 +80,7 @@ summaries = country_summaries(
     data.marker_catalogue(lang),
 )
 layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
-window = window_start(day, 12, filters.start)
+window = window_start(day, 12, DATA_START)  # the whole record: the filters do not apply to stories
 layers += build_event_layers(events, day, window, data.marker_catalogue(lang), lang, event["event_id"])
 st_folium(
     build_base_map(story.region, lang),

@@ -5,7 +5,7 @@ import pytest
 
 from sahel_atlas.stories import STORIES_FILE, read_stories
 from tests.conftest import ROOT
-from tests.test_app import run
+from tests.test_app import map_layers, run
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,11 @@ def test_a_story_step_from_its_link_and_the_next_button():
         "niger-coup-to-us-exit",
         ["niger-coup-to-us-exit"],
     )
+
+
+def test_a_story_tells_the_whole_record_whatever_the_filters():
+    """A date filter that begins after the step's event leaves the story's map as it is: its year of events."""
+    at = run("pages/7_Stories.py", story="france-leaves-mali", step="1", **{"from": "2024-01-01"})
+    assert not at.exception
+    markers = map_layers(at)["markers"]
+    assert len(markers["events"]) // 2 > 10  # the events of the 12 months before 10 Jun 2021
