@@ -44,7 +44,9 @@ data, filters, view = sidebar("map")
 lang = view.lang
 events = filtered_events(data, filters)
 
-st.title(t("map", lang), anchor=False)
+# embedded, the view is its link's: its date goes in the title, as nothing else on the page may say it
+embedded_date = f" · {format_date(as_of_in(view, filters), lang)}" if view.embed else ""
+st.title(t("map", lang) + embedded_date, anchor=False)
 selection_sentence(data, filters, view, len(events))
 if events.empty:
     empty_selection(filters, lang)

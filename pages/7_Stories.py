@@ -27,6 +27,7 @@ from sahel_atlas.ui import on_widget, problems_panel, set_view, show_record, sid
 data, filters, view = sidebar("stories")
 lang = view.lang
 st.title(t("stories", lang), anchor=False)
+st.caption(t("stories_whole_record", lang))
 problems_panel(data.story_problems, lang)
 if not data.stories:
     st.info(t("no_story", lang))
@@ -46,6 +47,8 @@ st.markdown(md_text(story.summary[lang]))
 
 count = len(story.steps)
 step = min(max(view.step, 1), count)
+if (view.story, view.step) != (story.id, step):  # a link without a story, or past its last step: say which is shown
+    set_view(story=story.id, step=step)
 event = data.events[data.events["event_id"] == story.steps[step - 1]].iloc[0]
 day = event["start_date"].date()
 back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")

@@ -82,7 +82,10 @@ def regime_eras(regimes: pd.DataFrame, start: date, end: date, countries: tuple[
 def _layout(fig: go.Figure, height: int, axis_title: str, start: date, end: date) -> go.Figure:
     """Stacked bars over the years `start` to `end`, the legend under the plot; year ticks as many as the width holds
     (a tick a year on a wide screen, every few years on a phone)."""
-    fig.update_xaxes(tickformat="d", range=[start.year - 0.5, end.year + 0.5])
+    years = end.year - start.year + 1  # a tick on whole years only, however short the range
+    fig.update_xaxes(
+        tickformat="d", tick0=start.year, dtick=max(1, -(-years // 12)), range=[start.year - 0.5, end.year + 0.5]
+    )
     fig.update_layout(
         barmode="stack",
         height=height,
@@ -112,6 +115,8 @@ def coups_figure(table: pd.DataFrame, start: date, end: date, country_names: Map
                 hovertemplate=f"{name}{colon(lang)} %{{y}} · %{{x}}<extra></extra>",
             )
         )
+    most = table.groupby("year")["coups"].sum().max() if not table.empty else 0
+    fig.update_yaxes(dtick=1 if most <= 10 else None, tickformat="d", range=[0, max(4, most) * 1.05])  # whole coups
     return _layout(fig, 360, t("coups_axis", lang), start, end)
 
 

@@ -35,10 +35,10 @@ class ImageUnavailable(RuntimeError):
     """The image could not be made (no browser for Plotly's static export)."""
 
 
-def captioned(figure: go.Figure, title: str, lines: list[str]) -> go.Figure:
+def captioned(figure: go.Figure, title: str, lines: list[str], lang: str = "en") -> go.Figure:
     """A copy of `figure` with `title` above the plot and `lines` (the selection, the source) at the foot of the image,
     under the legend, sized for export on a white background; texts from the data are escaped for Plotly's label
-    markup."""
+    markup. Numbers are written as `lang` writes them (French: a decimal comma, a narrow space between thousands)."""
     framed = go.Figure(figure)
     height = (framed.layout.height or 400) + FOOTER_PX + 70
     framed.update_layout(
@@ -47,6 +47,7 @@ def captioned(figure: go.Figure, title: str, lines: list[str]) -> go.Figure:
         width=WIDTH,
         height=height,
         margin={"l": 60, "r": 30, "t": 70, "b": FOOTER_PX + 60},  # the legend, then the caption
+        separators=",\u202f" if lang == "fr" else ".,",
     )
     framed.add_annotation(
         text="<br>".join(plotly_text(line) for line in lines),
@@ -64,10 +65,10 @@ def captioned(figure: go.Figure, title: str, lines: list[str]) -> go.Figure:
     return framed
 
 
-def chart_image(figure: go.Figure, title: str, lines: list[str], image_format: str) -> bytes:
+def chart_image(figure: go.Figure, title: str, lines: list[str], image_format: str, lang: str = "en") -> bytes:
     """`figure` captioned (see `captioned`) as "png" or "svg" bytes. Raises ImageUnavailable without a browser."""
     global _started
-    framed = captioned(figure, title, lines)
+    framed = captioned(figure, title, lines, lang)
     with _lock:
         try:
             if not _started:
@@ -102,6 +103,30 @@ def _rings(geometry: dict) -> tuple[list, list]:
         xs += [point[0] for point in part] + [None]
         ys += [point[1] for point in part] + [None]
     return xs, ys
+
+
+def _uncovered(places: list[list], shown, bounds, middle: float, height: int) -> list[list]:
+    """The `places` to name on the map image, busiest first: in view, and each label (about 7 px a letter, 14 px
+    high, above and right of its point) covering no name already placed and no marker of `shown` (10 px) but the
+    place's own."""
+    (south, west), (north, east) = bounds
+    # pixels per degree once exported: the plot keeps longitude and latitude in proportion inside about
+    # WIDTH - 90 by `height` - 60 pixels
+    per_lng = min((WIDTH - 90) / (east - west), (height - 60) * middle / (north - south))
+    per_lat = per_lng / middle
+    markers = [(x * per_lng, y * per_lat) for x, y in zip(shown["longitude"], shown["latitude"], strict=True)]
+    boxes, named = [], []
+    for place in places:
+        if not (south <= place[1] <= north and west <= place[2] <= east):
+            continue
+        px, py = place[2] * per_lng, place[1] * per_lat
+        box = (px + 6, py + 2, px + 6 + 7 * len(place[0]), py + 16)
+        clear = all(box[2] < b[0] or b[2] < box[0] or box[3] < b[1] or b[3] < box[1] for b in boxes)
+        others = [(mx, my) for mx, my in markers if abs(mx - px) > 6 or abs(my - py) > 6]  # not the place's own
+        if clear and not any(box[0] - 5 <= mx <= box[2] + 5 and box[1] - 5 <= my <= box[3] + 5 for mx, my in others):
+            boxes.append(box)
+            named.append(place)
+    return named
 
 
 def map_figure(
@@ -197,7 +222,9 @@ def map_figure(
                     },
                 )
             )
-    named = [p for p in places if south <= p[1] <= north and west <= p[2] <= east][:25]
+    middle = math.cos(math.radians((south + north) / 2))
+    height = int(800 * min(1.2, (north - south) / max(1e-6, (east - west) * middle))) or 600
+    named = _uncovered(places, shown, bounds, middle, height)
     fig.add_trace(
         go.Scatter(
             x=[p[2] for p in named],
@@ -210,9 +237,8 @@ def map_figure(
             hoverinfo="skip",
         )
     )
-    middle = math.cos(math.radians((south + north) / 2))
     fig.update_layout(
-        height=int(800 * min(1.2, (north - south) / max(1e-6, (east - west) * middle))) or 600,
+        height=height,
         plot_bgcolor=SEA_COLOUR,
         legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
         xaxis={"range": [west, east], "visible": False, "constrain": "domain"},

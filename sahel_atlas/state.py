@@ -164,7 +164,7 @@ def from_query_params(
         step=int(first("step")) if (first("step") or "").isdigit() and 0 < int(first("step")) < 1000 else 1,
         embed=first("embedded") == "true",
     )
-    if first("step") is not None and str(view.step) != first("step"):
+    if first("step") is not None and not ((first("step") or "").isdigit() and view.step == int(first("step"))):
         notices.append(t("notice_unknown_value", lang, what=t("what_step", lang), value=first("step")))
     unknown = sorted(set(params) - set(FILTER_KEYS) - set(VIEW_KEYS))
     notices += [t("notice_unknown_key", lang, key=key) for key in unknown]

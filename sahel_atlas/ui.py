@@ -440,7 +440,7 @@ def embedded(data: AppData, filters: Filters, view: View) -> None:
 def embed_code(link: str, title: str) -> str:
     """The HTML that shows the view at `link` inside another page: an <iframe>, its attributes quoted and escaped."""
     return (
-        f'<iframe src="{html_attr(link)}" title="{html_attr(title)}" width="100%" height="720" '
+        f'<iframe src="{html_attr(link)}" title="{html_attr(title)}" width="100%" height="860" '
         'style="border:0" loading="lazy"></iframe>'
     )
 
@@ -541,7 +541,7 @@ def image_buttons(figure, title: str, name: str, places: tuple | None = None, fo
 
     def image(image_format: str) -> bytes:
         made = figure() if callable(figure) else figure
-        return chart_image(made, title, [selection, source], image_format)
+        return chart_image(made, title, [selection, source], image_format, lang)
 
     for place, image_format in zip(places, formats, strict=True):
         label, mime = labels[image_format]

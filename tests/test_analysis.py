@@ -82,3 +82,13 @@ def test_names_from_the_data_are_text_in_every_chart(real):
         text = figure.to_json()
         assert "<b>X</b>" not in text and "<i>A</i>" not in text
     assert len(figures[0].data) == coups_per_year(events, START, END)["country"].nunique()
+
+
+def test_a_short_range_has_whole_years_and_whole_coups_on_its_axes(real):
+    dataset, geography = real
+    start, end = date(2022, 2, 1), date(2022, 3, 31)
+    figure = coups_figure(coups_per_year(dataset.events, start, end), start, end, geography.country_names(), "en")
+    assert (figure.layout.xaxis.dtick, figure.layout.xaxis.tick0) == (1, 2022)
+    assert figure.layout.yaxis.dtick == 1 and figure.layout.yaxis.range[1] >= 4
+    wide = coups_figure(coups_per_year(dataset.events, START, END), START, END, geography.country_names(), "en")
+    assert wide.layout.xaxis.dtick == 2  # 13 years: a tick every other year

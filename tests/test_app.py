@@ -392,6 +392,7 @@ def test_an_embedded_view_is_the_view_alone_with_its_source_and_a_way_back():
     at = run("pages/1_Map.py", embedded="true", region="Mali", asof="2022-02-17", actor="France")
     assert not at.exception
     assert len(at.sidebar.multiselect) == 0 and len(at.date_input) == 0 and len(at.radio) == 0  # locked to the link
+    assert at.title[0].value == "Map · 17 Feb 2022"  # its date, which no control shows
     maps = [e for e in at.main if getattr(e, "type", "") == "component_instance"]
     assert len(maps) == 1
     [source] = [h.proto.body for h in at.get("html") if "Source: Sahel Atlas, version" in h.proto.body]

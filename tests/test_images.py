@@ -1,12 +1,14 @@
+import math
 import os
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from sahel_atlas.analysis import coups_figure, coups_per_year
 from sahel_atlas.codebook import REGIONS
 from sahel_atlas.geography import load_geography
-from sahel_atlas.images import captioned, chart_image, images_available, map_figure
+from sahel_atlas.images import _uncovered, captioned, chart_image, images_available, map_figure
 from sahel_atlas.loading import load_dataset
 from sahel_atlas.mapview import REGIME_COLOURS, place_labels, visible_events, window_start
 from sahel_atlas.summary import regimes_on
@@ -29,6 +31,7 @@ def test_a_captioned_chart_carries_its_title_and_caption_as_text(figure):
     [caption] = framed.layout.annotations
     assert caption.text.split("<br>") == [*LINES, "&lt;img src=x&gt;"]
     assert framed.layout.width == 1200 and len(figure.layout.annotations) == 0  # the page's chart is untouched
+    assert captioned(figure, "Coups", LINES, "fr").layout.separators == ",\u202f"  # 0,5 and 1 000, as in French
 
 
 def test_charts_export_as_png_and_svg_with_their_caption(figure):
@@ -54,3 +57,10 @@ def test_the_map_image_draws_the_view_markers_shading_and_names_in_view():
     assert "Zorglub &lt;b&gt;" in names.text and "Paris" not in names.text  # out of view, and text only
     fills = {trace.fillcolor for trace in figure.data if trace.fill == "toself"}
     assert REGIME_COLOURS["military-led transition"] in fills and REGIME_COLOURS["junta"] in fills
+
+
+def test_names_on_the_map_image_do_not_cover_each_other_or_other_markers():
+    shown = pd.DataFrame({"longitude": [-1.7], "latitude": [15.0]})  # a marker where "Covered" would be written
+    places = [["Busy", 16.0, -3.0, 9], ["Twin", 16.0, -2.99, 5], ["Covered", 14.99, -2.1, 3], ["Alone", 12.0, 1.0, 1]]
+    named = _uncovered(places, shown, REGIONS["Mali"], math.cos(math.radians(16)), 800)
+    assert [place[0] for place in named] == ["Busy", "Alone"]

@@ -72,3 +72,13 @@ def test_a_story_tells_the_whole_record_whatever_the_filters():
     assert not at.exception
     markers = map_layers(at)["markers"]
     assert len(markers["events"]) // 2 > 10  # the events of the 12 months before 10 Jun 2021
+
+
+def test_a_step_link_out_of_the_story_shows_and_links_the_step_it_shows():
+    at = run("pages/7_Stories.py", story="coup-belt", step="9")  # the story has 8 steps
+    assert at.subheader[0].value.startswith("30 Aug 2023 · ") and at.query_params["step"] in ("8", ["8"])
+    at = run("pages/7_Stories.py", step="99")  # no story: the first one, its last step
+    assert at.query_params["story"] in ("france-leaves-mali", ["france-leaves-mali"])
+    at = run("pages/7_Stories.py", story="coup-belt", step="02")
+    assert not at.warning and at.subheader[0].value.startswith("20 Apr 2021 · ")
+    assert at.caption[0].value == "Stories tell the whole record: the sidebar's filters do not apply to them."

@@ -500,7 +500,9 @@
     unregister("selected");
     var layer = L.layerGroup();
     if (payload.ring) {
-      L.circleMarker(payload.ring, { radius: 16, color: "#C00000", weight: 4, fill: false }).addTo(layer);
+      // above the markers and clusters, so that a cluster on the selected place does not hide it
+      var ring = { radius: 16, color: "#C00000", weight: 4, fill: false, interactive: false, pane: "sahelSelected" };
+      L.circleMarker(payload.ring, ring).addTo(layer);
     }
     register("selected", payload.name, layer, true);
   }
@@ -541,6 +543,14 @@
       leaflet.href = "https://leafletjs.com";
       leaflet.title = say("A JavaScript library for interactive maps");
       map.attributionControl.setPrefix(leaflet.outerHTML);
+      // the credits' links (Leaflet's, OpenStreetMap's) open a new tab: in the map's own frame they would replace
+      // the map with their site
+      L.DomEvent.on(map.attributionControl.getContainer(), "click", function (event) {
+        var link = event.target.closest && event.target.closest("a[href]");
+        if (!link) return;
+        event.preventDefault();
+        window.open(link.href, "_blank", "noopener");
+      });
       state.control = L.control
         .layers(null, null, {
           collapsed: true,
@@ -560,6 +570,8 @@
       });
       drawBasemap(options.basemap, groups);
       map.createPane("sahelPlaces").style.zIndex = 550; // place names: over the shading, under the markers
+      map.createPane("sahelSelected").style.zIndex = 640; // the selection's ring: over the markers, under popups
+      map.getPane("sahelSelected").style.pointerEvents = "none";
       map.on("zoomend moveend resize overlayadd overlayremove", declutter);
       map.on("overlayadd overlayremove", function (event) {
         if (!state.quiet && state.ids.has(event.layer)) remember(state.ids.get(event.layer), event.type === "overlayadd");

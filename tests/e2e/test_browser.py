@@ -261,7 +261,7 @@ def test_clicking_the_timeline_selects_the_event_on_the_map(visit):
     page.locator(".st-key-sahel_nav").get_by_role("link", name="Map").click()
     v.wait()
     frame = folium_frame(page)
-    assert frame.locator("path.leaflet-interactive[stroke='#C00000']").count() == 1  # the ring
+    assert frame.locator(".leaflet-sahelSelected-pane path[stroke='#C00000']").count() == 1  # the ring
     assert page.get_by_role("heading", level=3).first.inner_text() == title
 
 

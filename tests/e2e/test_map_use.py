@@ -557,8 +557,15 @@ def test_a_story_is_told_step_by_step_with_buttons_arrow_keys_links_and_back(vis
     at_step(3, "13 Nov 2021 · Barkhane hands over Tessalit base to Malian army")
     page.keyboard.press("ArrowLeft")
     at_step(2, "12 Oct 2021 · Last Barkhane logistics convoy leaves Kidal")
-    frame = map_frame(page)  # the step's event is ringed on the map
-    assert frame.locator("path.leaflet-interactive[stroke='#C00000']").count() == 1
+    frame = map_frame(page)  # the step's event is ringed on the map, over any cluster standing on it
+    assert frame.locator(".leaflet-sahelSelected-pane path[stroke='#C00000']").count() == 1
+    panes = "name => +getComputedStyle(document.querySelector(`.leaflet-${name}-pane`)).zIndex"
+    assert frame.evaluate(panes, "sahelSelected") > frame.evaluate(panes, "marker")
+    # the map's credits open in a new tab: the map stays
+    with page.context.expect_page() as credits:
+        frame.get_by_role("link", name="Leaflet").click()
+    credits.value.close()
+    assert frame.locator(".leaflet-container").count() == 1 and "streamlit_folium" in frame.url
     v.screenshot(f"story-{width}")
     page.go_back()
     at_step(3, "13 Nov 2021 · Barkhane hands over Tessalit base to Malian army")
