@@ -13,9 +13,6 @@ from sahel_atlas.i18n import REGION_LABELS, colon, format_date, t
 from sahel_atlas.images import map_figure
 from sahel_atlas.mapview import (
     build_base_map,
-    build_event_layers,
-    build_regime_layer,
-    country_summaries,
     event_title,
     legend_html,
     visible_events,
@@ -25,10 +22,12 @@ from sahel_atlas.state import WINDOWS, as_of_in, playback_step
 from sahel_atlas.summary import operations_on, regimes_on
 from sahel_atlas.ui import (
     current,
+    dated_layers,
     empty_selection,
     filtered_events,
     image_buttons,
     on_widget,
+    region_radio,
     select_clicked,
     selection_sentence,
     set_view,
@@ -54,15 +53,7 @@ if events.empty:
 st.session_state.setdefault("playing", False)
 if not view.embed:  # embedded: the view alone, locked to its link
     region_col, window_col, play_col = st.columns([4, 2, 1], vertical_alignment="bottom")
-    widget_value("w_region", view.region)
-    region_col.radio(
-        t("region", lang),
-        list(REGIONS),
-        format_func=REGION_LABELS[lang].get,
-        key="w_region",
-        horizontal=True,
-        on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
-    )
+    region_radio(view, lang, region_col)
     # a box per language: Streamlit keeps a select box's choice as its shown text, which a new language no longer
     # matches (it would come back as that text, not as a number of months)
     window_key = f"w_window_{lang}"
@@ -128,17 +119,7 @@ def dated_map() -> None:
             on_change=lambda: on_widget("w_asof", lambda day: set_view(as_of=day)),
         )
     window_from = window_start(as_of, view.window, filters.start)
-    summaries = country_summaries(
-        events,
-        data.dataset.regimes,
-        as_of,
-        lang,
-        data.country_names(lang),
-        data.actor_names(lang),
-        data.marker_catalogue(lang),
-    )
-    layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, as_of), lang, summaries)]
-    layers += build_event_layers(events, as_of, window_from, data.marker_catalogue(lang), lang, view.event)
+    layers = dated_layers(data, events, as_of, window_from, lang, view.event)
     map_key = f"map-{view.region}-{lang}"
     st_folium(
         build_base_map(view.region, lang),

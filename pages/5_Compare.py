@@ -3,27 +3,24 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from sahel_atlas.codebook import REGIONS
 from sahel_atlas.compare import change_sentences, changes_between, regimes_in
 from sahel_atlas.escape import md_text
 from sahel_atlas.export import csv_bytes
 from sahel_atlas.filters import versioned
-from sahel_atlas.i18n import REGION_LABELS, format_date, t
+from sahel_atlas.i18n import format_date, t
 from sahel_atlas.mapview import (
     build_base_map,
-    build_event_layers,
-    build_regime_layer,
-    country_summaries,
     event_title,
     legend_html,
     window_start,
 )
 from sahel_atlas.state import as_of_in, compared_in
-from sahel_atlas.summary import regimes_on
 from sahel_atlas.ui import (
+    dated_layers,
     empty_selection,
     filtered_events,
     on_widget,
+    region_radio,
     select_clicked,
     selection_sentence,
     set_view,
@@ -40,15 +37,7 @@ selection_sentence(data, filters, view, len(events))
 if events.empty:
     empty_selection(filters, lang)
 
-widget_value("w_region", view.region)
-st.radio(
-    t("region", lang),
-    list(REGIONS),
-    format_func=REGION_LABELS[lang].get,
-    key="w_region",
-    horizontal=True,
-    on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
-)
+region_radio(view, lang)
 first, second = compared_in(view, filters), as_of_in(view, filters)
 columns = st.columns(2)
 for column, key, day, label, change in (
@@ -65,19 +54,8 @@ for column, key, day, label, change in (
         on_change=lambda key=key, change=change: on_widget(key, change),
     )
     with column:
-        summaries = country_summaries(
-            events,
-            data.dataset.regimes,
-            day,
-            lang,
-            data.country_names(lang),
-            data.actor_names(lang),
-            data.marker_catalogue(lang),
-        )
-        layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
-        layers += build_event_layers(
-            events, day, window_start(day, view.window, filters.start), data.marker_catalogue(lang), lang, view.event
-        )
+        window_from = window_start(day, view.window, filters.start)
+        layers = dated_layers(data, events, day, window_from, lang, view.event)
         map_key = f"{key}-map-{view.region}-{lang}"
         st_folium(
             build_base_map(view.region, lang),

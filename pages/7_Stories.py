@@ -14,15 +14,20 @@ from sahel_atlas.escape import md_text
 from sahel_atlas.i18n import t
 from sahel_atlas.mapview import (
     build_base_map,
-    build_event_layers,
-    build_regime_layer,
-    country_summaries,
     legend_html,
     tooltip_text,
     window_start,
 )
-from sahel_atlas.summary import regimes_on
-from sahel_atlas.ui import on_widget, problems_panel, set_view, show_record, sidebar, view_link, widget_value
+from sahel_atlas.ui import (
+    dated_layers,
+    on_widget,
+    problems_panel,
+    set_view,
+    show_record,
+    sidebar,
+    view_link,
+    widget_value,
+)
 
 data, filters, view = sidebar("stories")
 lang = view.lang
@@ -73,18 +78,8 @@ forward.button(
 st.subheader(tooltip_text(event, lang), anchor=False)  # the step's event: its dates and title
 
 events = data.events
-summaries = country_summaries(
-    events,
-    data.dataset.regimes,
-    day,
-    lang,
-    data.country_names(lang),
-    data.actor_names(lang),
-    data.marker_catalogue(lang),
-)
-layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
 window = window_start(day, 12, DATA_START)  # the whole record: the filters do not apply to stories
-layers += build_event_layers(events, day, window, data.marker_catalogue(lang), lang, event["event_id"])
+layers = dated_layers(data, events, day, window, lang, event["event_id"])
 st_folium(
     build_base_map(story.region, lang),
     key=f"story-map-{story.id}-{lang}",

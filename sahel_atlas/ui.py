@@ -19,16 +19,19 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from .assets import is_published
 from .chrome import page_script, plotly_config
 from .citation import bibtex, citation_text, error_report, ris
-from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START
+from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START, REGIONS
 from .escape import html_attr, html_link, html_text, js_string, md_text
 from .export import csv_bytes
 from .filters import Filters, SearchIndex, apply_filters, describe, no_match_message, search_index, versioned
 from .geography import Geography, load_geography
-from .i18n import LANGUAGES, PRECISION_LABELS, category_label, colon, format_number, pick_language, t
+from .i18n import LANGUAGES, PRECISION_LABELS, REGION_LABELS, category_label, colon, format_number, pick_language, t
 from .images import chart_image, images_available
 from .loading import Dataset, Problem, load_dataset
 from .mapview import (
     MarkerCatalogue,
+    build_event_layers,
+    build_regime_layer,
+    country_summaries,
     date_span,
     event_description,
     event_title,
@@ -47,7 +50,7 @@ from .state import (
     to_query_params,
 )
 from .stories import STORIES_FILE, Story, read_stories
-from .summary import narrowing_filters
+from .summary import narrowing_filters, regimes_on
 
 ROOT = Path(__file__).resolve().parent.parent
 # SAHEL_ATLAS_DATA: another data directory (a corrected copy, or the browser tests' hostile fixtures).
@@ -450,6 +453,28 @@ def embed_box(filters: Filters, view: View, lang: str) -> None:
     with st.expander(t("embed", lang), icon=":material/code:"):
         link = view_link(filters, replace(view, embed=True))
         st.text_area(t("embed_code", lang), embed_code(link, t("embed_title", lang)), height=120)
+
+
+def dated_layers(data: AppData, events: pd.DataFrame, day, window_from, lang: str, selected: str) -> list:
+    """The map's layers on `day` (Map, Compare, Stories alike): each country shaded by its regime, with its summary
+    for a click; the bases held and the point events of `events` from `window_from`; the ring around `selected`."""
+    names, actors, catalogue = data.country_names(lang), data.actor_names(lang), data.marker_catalogue(lang)
+    summaries = country_summaries(events, data.dataset.regimes, day, lang, names, actors, catalogue)
+    layers = [build_regime_layer(data.geography, regimes_on(data.dataset.regimes, day), lang, summaries)]
+    return layers + build_event_layers(events, day, window_from, catalogue, lang, selected)
+
+
+def region_radio(view: View, lang: str, place=st) -> None:
+    """The map region presets as a row of radio buttons (in `place`), writing the view's region."""
+    widget_value("w_region", view.region)
+    place.radio(
+        t("region", lang),
+        list(REGIONS),
+        format_func=REGION_LABELS[lang].get,
+        key="w_region",
+        horizontal=True,
+        on_change=lambda: on_widget("w_region", lambda region: set_view(region=region)),
+    )
 
 
 def select_clicked(data: AppData, map_key: str) -> bool:
