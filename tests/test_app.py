@@ -413,3 +413,29 @@ def test_compare_says_nothing_changed_when_nothing_is_selected():
     texts = [m.value for m in at.markdown]
     assert "Nothing in this selection changed between the two dates." in texts
     assert not any("Burkina" in text or "Mali" in text for text in texts if "→" in text)
+
+
+HOSTILE_TEXT = "*Zorglub* [x](javascript:alert(1)) <b>bold</b> `${alert(2)}`"
+
+
+def test_text_from_the_data_is_text_in_compare_sentences_and_story_texts(tmp_path, monkeypatch):
+    """A base's place and a story's summary from the data: literal in the page's Markdown, never a link or markup."""
+    import json
+
+    import pandas as pd
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    events = pd.read_csv(data / "events.csv", dtype=str, keep_default_na=False)
+    events.loc[events["event_id"] == "2022-04-19-wagner-gossi-former-french-base", "location"] = HOSTILE_TEXT
+    events.to_csv(data / "events.csv", index=False)
+    stories = json.loads((data / "stories.json").read_text(encoding="utf-8"))
+    stories["stories"][0]["summary"]["en"] = HOSTILE_TEXT
+    (data / "stories.json").write_text(json.dumps(stories, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(ui, "DATA_DIR", data)
+    at = run("pages/5_Compare.py", compare="2021-06-01", asof="2022-12-31", country="MLI")
+    [listed] = [m.value for m in at.markdown if "Zorglub" in m.value]
+    assert "\\*Zorglub\\*" in listed and "\\[x\\]\\(javascript" in listed and "\\<b\\>" in listed
+    at = run("pages/7_Stories.py", story="france-leaves-mali")
+    [summary] = [m.value for m in at.markdown if "Zorglub" in m.value]
+    assert summary.startswith("\\*Zorglub\\* \\[x\\]") and "\\<b\\>" in summary
