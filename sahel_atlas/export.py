@@ -76,6 +76,18 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str, created: datetime, about: dict |
             cell.data_type = TYPE_STRING
     out = io.BytesIO()
     book.save(out)
+    with zipfile.ZipFile(out) as saved:  # openpyxl stamps each part with the clock: restamp with `created`
+        parts = {name: saved.read(name) for name in saved.namelist()}
+    return zip_bytes(parts, created)
+
+
+def zip_bytes(files: dict[str, bytes], stamp: datetime) -> bytes:
+    """A deflated ZIP of `files` (name -> content, in order), every entry dated `stamp` (to the 2 s a ZIP
+    records), so the same files and stamp give the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6]), content, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -195,7 +207,6 @@ def to_bundle_bytes(events: pd.DataFrame, snapshot: dict, descriptor: dict, lice
     """A ZIP of the rows shown: CSV, GeoJSON, the Data Package descriptor (`descriptor`, whose resource is
     events.csv), the metadata, a README and the licence. Entries carry the export time, so the same view
     exported at the same second gives the same bytes."""
-    stamp = datetime.fromisoformat(snapshot["exported_at"]).timetuple()[:6]
     files = {
         "events.csv": to_csv_bytes(events),
         "events.geojson": to_geojson_bytes(events, snapshot),
@@ -204,8 +215,4 @@ def to_bundle_bytes(events: pd.DataFrame, snapshot: dict, descriptor: dict, lice
         "README.txt": README_TEXT.format(**snapshot).encode("utf-8"),
         "LICENSE.txt": LICENCE_TEXT.format(url=licence_url, **snapshot).encode("utf-8"),
     }
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for name, content in files.items():
-            bundle.writestr(zipfile.ZipInfo(name, date_time=stamp), content, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    return zip_bytes(files, datetime.fromisoformat(snapshot["exported_at"]))
