@@ -1,6 +1,8 @@
-"""Plotly figures: the timeline of spans and point events, events per year, events by country."""
+"""Plotly figures: the timeline (governments, operations and bases by actor, events by category), events per
+year, events by country."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
@@ -8,8 +10,8 @@ import plotly.graph_objects as go
 
 from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, DATA_CUTOFF, SPAN_EARLIEST
 from .escape import plotly_text
-from .i18n import CATEGORY_LABELS, colon, t
-from .mapview import date_span, event_title, place_text
+from .i18n import CATEGORY_LABELS, REGIME_LABELS, colon, format_date, t
+from .mapview import REGIME_COLOURS, date_span, event_title, place_text
 
 DAY_MS = 86_400_000
 MODEBAR_PX = 32  # height of the band Plotly's toolbar draws over the top of a chart
@@ -31,19 +33,72 @@ SHORT_SPAN_SHARE = 0.03
 CLOSE_SHARE = 0.012
 
 
-def span_lane(event: Mapping, lang: str = "en", actor_names: Mapping[str, str] | None = None) -> str:
-    """Spans sit in lanes grouped by their first actor, named in the reader's language (`actor_names`):
-    'France · Barkhane', 'États-Unis · base Agadez'."""
+PRESENCE = ("deployment", "base")  # spans with a lane of their own (operations, missions, bases), grouped by actor
+REGIMES_GROUP = "regimes"  # the group of the governments' lanes, one per country
+OPEN_PREFIX = "open:"  # first customdata of a closed group's summary bar: a click opens the group
+HEADER_HEIGHT = 0.55  # an open group's header line, in lanes
+INDENT_PX = 12  # the lanes of an open group are indented under its header
+PERIOD_EARLIEST = date(2010, 1, 1)  # the period slider's first month: two years before the data's first events
+EDGE_SHARE = 0.008  # a clip mark sits this share of the shown range inside the plot's edge
+REGIME_Y, REGIME_THICKNESS = 0.7, 0.6  # a government's bar holds its leader's name
+
+
+def span_parts(event: Mapping, lang: str = "en", actor_names: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """A span's lane as (actor, what): its first actor in the reader's language (`actor_names`), and the
+    operation, 'base <town>' or its title; what is '' when it would repeat the actor."""
     actor = (actor_names or {}).get(event["actor_list"][0], event["actor_list"][0])
     if event["category"] == "base":
-        return f"{actor} · {t('base_lane', lang)} {event['location']}"
+        return actor, f"{t('base_lane', lang)} {event['location']}"
     what = event["operation"] or event_title(event, lang)
-    return actor if what == actor else f"{actor} · {what}"
+    return actor, "" if what == actor else what
+
+
+def span_lane(event: Mapping, lang: str = "en", actor_names: Mapping[str, str] | None = None) -> str:
+    """A span's lane named whole: 'France · Barkhane', 'États-Unis · base Agadez', 'MINUSMA'."""
+    return " · ".join(part for part in span_parts(event, lang, actor_names) if part)
 
 
 def lane_label(lane: str) -> str:
     """A lane's label as Plotly shows it: cut to LABEL_CHARS, escaped (Plotly reads labels as HTML)."""
     return plotly_text(lane if len(lane) <= LABEL_CHARS else lane[: LABEL_CHARS - 1] + "…")
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    """A collapsible group of lanes: `key` is the actor (as in the data) or REGIMES_GROUP, `name` in the
+    reader's language, `lanes` how many lanes it opens to (always 2 or more)."""
+
+    key: str
+    name: str
+    lanes: int
+
+
+def _presence(events: pd.DataFrame, lang: str, actor_names: Mapping[str, str]) -> pd.DataFrame:
+    """The operations, missions and bases among `events`, with columns actor, group (its name), lane and what;
+    ordered by group (the actor's first start), then lane (its first start, then name)."""
+    spans = events[events["end_date"].notna() & events["category"].isin(PRESENCE)].copy()
+    parts = [span_parts(e, lang, actor_names) for e in spans.to_dict("records")]
+    spans["actor"] = spans["actor_list"].str[0]
+    spans["group"] = [actor for actor, _ in parts]
+    spans["what"] = [what for _, what in parts]
+    spans["lane"] = [" · ".join(p for p in part if p) for part in parts]
+    group_first = spans.groupby("actor")["start_date"].transform("min")
+    lane_first = spans.groupby("lane")["start_date"].transform("min")
+    order = spans.assign(g=group_first, l=lane_first).sort_values(["g", "actor", "l", "lane"], kind="stable")
+    return order.drop(columns=["g", "l"])
+
+
+def timeline_groups(
+    events: pd.DataFrame, lang: str = "en", actor_names: Mapping[str, str] | None = None, regime_countries: int = 0
+) -> list[TimelineGroup]:
+    """The groups the timeline of `events` can open and close, in its order: the governments (when
+    `regime_countries` ≥ 2 lanes of them are shown), then each actor with more than one operation or base."""
+    groups = [TimelineGroup(REGIMES_GROUP, t("regimes_group", lang), regime_countries)] if regime_countries > 1 else []
+    spans = _presence(events, lang, actor_names or {})
+    for actor, rows in spans.groupby("actor", sort=False):
+        if rows["lane"].nunique() > 1:
+            groups.append(TimelineGroup(str(actor), rows["group"].iloc[0], rows["lane"].nunique()))
+    return groups
 
 
 def _hover(frame: pd.DataFrame, lang: str) -> list[list[str]]:
@@ -95,6 +150,75 @@ def _markers(frame: pd.DataFrame, category: str, selected: str) -> dict:
     }
 
 
+def merged_spans(starts: pd.Series, ends: pd.Series) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The union of the spans [start, end] (days, inclusive) as disjoint spans, in order: spans that overlap
+    or touch (the next begins the day after) merge."""
+    merged: list[tuple[pd.Timestamp, pd.Timestamp]] = []
+    for first, last in sorted(zip(starts, ends, strict=True)):
+        if merged and first <= merged[-1][1] + pd.Timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+@dataclass
+class _Lanes:
+    """The lanes from the top: key -> (top, height); and their labels as Plotly annotations."""
+
+    tops: dict[str, float] = field(default_factory=dict)
+    labels: list[dict] = field(default_factory=list)
+    total: float = 0.0
+
+    def add(self, key: str, label: str, height: float = 1.0, indent: bool = False, header: bool = False) -> None:
+        self.tops[key] = self.total
+        text = lane_label(label)
+        self.labels.append(
+            {
+                "text": text,
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "xshift": INDENT_PX if indent else 0,
+                "y": self.total + LABEL_Y,
+                "yref": "y",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#333333", "weight": "bold" if header else "normal"},
+            }
+        )
+        self.total += height
+
+
+def default_period(start: date, end: date) -> tuple[date, date]:
+    """The timeline's axis for the date filter [start, end]: a year's margin each side (so the filter reads as a
+    band), no earlier than SPAN_EARLIEST, no later than a quarter past the data's cut-off."""
+    return max(start - RANGE_MARGIN, SPAN_EARLIEST), min(end + RANGE_MARGIN, DATA_CUTOFF + RANGE_MARGIN / 4)
+
+
+def period_months(start: date, end: date) -> list[date]:
+    """The first days of the months the timeline's axis can show for the date filter [start, end]: from
+    PERIOD_EARLIEST (or the default period's start, if earlier), through the month the default period ends. Older
+    spans (bases held since 1960) show clipped, with their ◀ mark."""
+    first, last = default_period(start, end)
+    first = min(first, PERIOD_EARLIEST)
+    return [day.date() for day in pd.date_range(date(first.year, 1, 1), last, freq="MS")]
+
+
+def month_end(day: date) -> date:
+    """The last day of `day`'s month."""
+    return (pd.Timestamp(day) + pd.offsets.MonthEnd(0)).date()
+
+
+def regime_countries(events: pd.DataFrame, regimes: pd.DataFrame, countries: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The governments the timeline shows: those of `countries` if given, else of the countries where `events`
+    took place, busiest first (rows of `regimes`, in that order of countries, then by date)."""
+    counts = events["country_list"].str[0].value_counts()
+    order = list(countries) or list(counts.index)
+    shown = regimes[regimes["country"].isin(order)]
+    rank = shown["country"].map({code: position for position, code in enumerate(order)})
+    return shown.assign(rank=rank).sort_values(["rank", "start_date"]).drop(columns="rank")
+
+
 def build_timeline(
     events: pd.DataFrame,
     start: date,
@@ -103,49 +227,95 @@ def build_timeline(
     selected: str = "",
     as_of: date | None = None,
     actor_names: Mapping[str, str] | None = None,
+    shown: tuple[date, date] | None = None,
+    open_groups: Collection[str] | None = None,
+    regimes: pd.DataFrame | None = None,
+    country_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Spans as bars in lanes by actor (named by `actor_names`: actor -> name in `lang`); point events as
-    shaped markers in one lane per category.
+    """The timeline of `events`, lanes from the top:
+
+    - the governments (`regimes`: rows of data/regimes.csv, one lane per country in their order, named by
+      `country_names`), each period a bar in its regime's colour holding its leader's name;
+    - operations, missions and bases as bars, one lane each, grouped by their first actor (named by
+      `actor_names`: actor -> name in `lang`);
+    - every other event (point events, and attacks, coups… that last days) in one lane per category.
+
+    A group of two or more lanes (see `timeline_groups`) shows its lanes under a header when its key is in
+    `open_groups` (None: all open); closed, it is one lane with the union of its spans, whose click opens it
+    (customdata[0] = OPEN_PREFIX + key).
+
+    `shown` is the period on the axis (dates, inclusive); by default the date filter [start, end] with a
+    year's margin. The filter is a shaded band, `as_of` a dashed line, the selected event ringed. A span that
+    begins before the shown period gets a ◀ at the left edge, one that ends after it a ▶ at the right.
 
     Every item has a target a finger can hit at the default view: spans shorter than SHORT_SPAN_SHARE of
-    the shown range get a marker at their start, point events that would cover each other are stacked in
-    rows. Lane labels sit above their lane's items, inside the plot. The date filter [start, end] is a shaded band,
-    `as_of` a dashed line, the selected event ringed. Every trace has the event_ids as `ids` and first in
-    its customdata, so a click selects that event.
+    the shown range get a marker at their start, items that would cover each other are stacked in rows. Lane
+    labels sit above their lane's items, inside the plot. Event traces have the event_ids as `ids` and first
+    in their customdata, so a click selects that event.
     """
-    view_start = max(start - RANGE_MARGIN, SPAN_EARLIEST)
-    view_end = min(end + RANGE_MARGIN, DATA_CUTOFF + RANGE_MARGIN / 4)
-    view_days = (view_end - view_start).days
+    view_start, view_end = shown or default_period(start, end)
+    view_days = max((view_end - view_start).days, 1)
+    names = actor_names or {}
     events = events.reset_index(drop=True)
-    spans = events[events["end_date"].notna()].copy()
-    points = events[events["end_date"].isna()].sort_values("start_date", kind="stable").copy()
-    spans["lane"] = [span_lane(e, lang, actor_names) for e in spans.to_dict("records")]
-    first_start = spans.groupby("lane")["start_date"].min()
-    first_actor = spans["actor_list"].str[0].map(lambda actor: (actor_names or {}).get(actor, actor))
-    actor_first = spans.assign(actor=first_actor).groupby("actor")["start_date"].min()
-    lanes = sorted(first_start.index, key=lambda lane: (actor_first[lane.split(" · ")[0]], first_start[lane], lane))
-    points["lane"] = points["category"].map(CATEGORY_LABELS[lang])
-    point_lanes = [label for c, label in CATEGORY_LABELS[lang].items() if c in set(points["category"])]
+    presence = _presence(events, lang, names)
+    others = events.drop(presence.index).sort_values("start_date", kind="stable").copy()
+    others["lane"] = others["category"].map(CATEGORY_LABELS[lang])
     day = pd.Timestamp(view_start)
-    # overlapping spans of one lane (two bases in one town) and point events closer than a marker stack
-    # a short span is drawn as a marker at its start: for stacking it reaches at least a marker's width
-    span_first = (spans["start_date"] - day).dt.days
-    span_last = (spans["end_date"] - day).dt.days.clip(lower=span_first + view_days * CLOSE_SHARE)
-    spans["row"] = _lane_rows(spans["lane"], span_first, span_last, 1)
-    point_days = (points["start_date"] - day).dt.days
-    points["row"] = _lane_rows(points["lane"], point_days, point_days, view_days * CLOSE_SHARE)
-    rows = pd.concat([spans, points]).groupby("lane")["row"].max()
 
-    tops, total = {}, 0.0
-    for lane in lanes + point_lanes:
-        tops[lane] = total
-        total += 1 + ROW_STEP * rows[lane]
-    for frame in (spans, points):
-        frame["y"] = frame["lane"].map(tops).astype(float) + ITEM_Y + frame["row"] * ROW_STEP  # float if empty
+    lanes = _Lanes()
+    countries = list(dict.fromkeys(regimes["country"])) if regimes is not None else []
+    regimes_open = open_groups is None or REGIMES_GROUP in open_groups or len(countries) < 2
+    if len(countries) > 1:
+        label = t("regimes_group", lang)
+        lanes.add(REGIMES_GROUP, ("▾ " if regimes_open else "▸ ") + label, HEADER_HEIGHT, header=True)
+    for country in countries if regimes_open else []:
+        lanes.add(f"regime:{country}", (country_names or {}).get(country, country), indent=len(countries) > 1)
+
+    drawn, closed = [], []
+    for actor, group in presence.groupby("actor", sort=False):
+        lane_names = list(dict.fromkeys(group["lane"]))
+        if len(lane_names) > 1 and open_groups is not None and actor not in open_groups:
+            closed.append((actor, group))
+            continue
+        drawn.append(group)
+    drawn_spans = pd.concat(drawn) if drawn else presence.iloc[:0]
+    # overlapping spans of one lane (two bases in one town) and items closer than a marker stack;
+    # a short span is drawn as a marker at its start: for stacking it reaches at least a marker's width
+    close = view_days * CLOSE_SHARE
+    for frame, gap in ((drawn_spans, 1), (others, close)):
+        first = (frame["start_date"] - day).dt.days
+        last = (frame["end_date"].fillna(frame["start_date"]) - day).dt.days.clip(lower=first + close)
+        frame["row"] = _lane_rows(frame["lane"], first, last, gap) if not frame.empty else []
+    rows = pd.concat([drawn_spans, others]).groupby("lane")["row"].max()
+
+    closed_keys = {actor for actor, _ in closed}
+    for actor, group in presence.groupby("actor", sort=False):
+        lane_names = list(dict.fromkeys(group["lane"]))
+        name = group["group"].iloc[0]
+        if actor in closed_keys:
+            label = t("group_closed", lang, name=name, count=len(lane_names))
+            lanes.add(f"{OPEN_PREFIX}{actor}", "▸ " + label, header=True)
+            continue
+        grouped = len(lane_names) > 1
+        if grouped:
+            lanes.add(f"header:{actor}", "▾ " + name, HEADER_HEIGHT, header=True)
+        for lane in lane_names:
+            what = group.loc[group["lane"] == lane, "what"].iloc[0]
+            lanes.add(lane, (what or lane) if grouped else lane, 1 + ROW_STEP * rows[lane], indent=grouped)
+    for category, lane in CATEGORY_LABELS[lang].items():
+        if (others["category"] == category).any():
+            lanes.add(lane, lane, 1 + ROW_STEP * rows[lane])
+
+    for frame in (drawn_spans, others):
+        frame["y"] = frame["lane"].map(lanes.tops).astype(float) + ITEM_Y + frame["row"] * ROW_STEP  # float if empty
+    spans = pd.concat([drawn_spans, others[others["end_date"].notna()]])
+    points = others[others["end_date"].isna()]
     duration = (spans["end_date"] - spans["start_date"]).dt.days.add(1)
     short = spans[duration < view_days * SHORT_SPAN_SHARE]
 
     fig = go.Figure()
+    if regimes_open and countries:
+        _add_regimes(fig, regimes, lanes.tops, view_start, view_end, lang, country_names or {})
     for category, label in CATEGORY_LABELS[lang].items():
         group = spans[spans["category"] == category]
         if not group.empty:
@@ -189,36 +359,139 @@ def build_timeline(
                         legendgroup=category,
                     )
                 )
+    _add_closed_groups(fig, closed, lanes.tops, lang)
+    _add_clip_marks(fig, spans, view_start, view_end, lang)
     fig.add_vrect(x0=start.isoformat(), x1=end.isoformat(), fillcolor="#808080", opacity=0.08, line_width=0)
     if as_of is not None:
         fig.add_vline(x=as_of.isoformat(), line_dash="dash", line_color=SELECTED_COLOUR, line_width=1.5)
     fig.update_layout(
         barmode="overlay",
-        height=max(320, 110 + LANE_PX * total),
+        height=max(320, 110 + LANE_PX * lanes.total),
         # the year ticks sit on top, below the band Plotly's toolbar (modebar) takes over the chart
         margin={"l": 4, "r": 4, "t": 30 + MODEBAR_PX, "b": 10},
         hovermode="closest",
         clickmode="event+select",
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
         xaxis={"type": "date", "range": [view_start.isoformat(), view_end.isoformat()], "side": "top"},
-        yaxis={"range": [total, 0], "visible": False, "fixedrange": True},
+        yaxis={"range": [lanes.total, 0], "visible": False, "fixedrange": True},
+        uniformtext={"minsize": 8, "mode": "hide"},  # a leader's name shows only where it fits its bar
         # lane labels as annotations at the plot's left edge: tick labels drawn inside the plot would hide
         # the date labels they overlap
-        annotations=[
-            {
-                "text": lane_label(lane),
-                "x": 0,
-                "xref": "paper",
-                "xanchor": "left",
-                "y": tops[lane] + LABEL_Y,
-                "yref": "y",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#333333"},
-            }
-            for lane in lanes + point_lanes
-        ],
+        annotations=lanes.labels,
     )
     return fig
+
+
+def _add_regimes(fig, regimes, tops, view_start, view_end, lang, country_names) -> None:
+    """Each country's governments in its lane: a bar per period, clipped to the shown period, in its regime's colour,
+    with the leader's name inside where it fits; the leader and the real dates on hover. Not selectable."""
+    first, last = pd.Timestamp(view_start), pd.Timestamp(view_end)
+    eras = regimes[(regimes["end_date"] >= first) & (regimes["start_date"] <= last)]
+    for regime, colour in REGIME_COLOURS.items():
+        rows = eras[eras["regime"] == regime]
+        if rows.empty:
+            continue
+        begins, ends = rows["start_date"].clip(lower=first), rows["end_date"].clip(upper=last)
+        hover = [
+            ["", f"{plotly_text(country_names.get(c, c))}{colon(lang)} {plotly_text(leader)}", span]
+            for c, leader, span in zip(
+                rows["country"],
+                rows["leader"],
+                [
+                    f"{format_date(b.date(), lang)} → {format_date(e.date(), lang)}"
+                    for b, e in zip(rows["start_date"], rows["end_date"], strict=True)
+                ],
+                strict=True,
+            )
+        ]
+        fig.add_trace(
+            go.Bar(
+                base=begins.dt.strftime("%Y-%m-%d"),
+                x=(ends - begins).dt.days.add(1) * DAY_MS,
+                y=[tops[f"regime:{c}"] + REGIME_Y for c in rows["country"]],
+                orientation="h",
+                width=REGIME_THICKNESS,
+                name=REGIME_LABELS[lang][regime],
+                text=[plotly_text(leader) for leader in rows["leader"]],
+                textposition="inside",
+                insidetextanchor="start",
+                textfont={"size": 9, "color": "#222222"},
+                marker={"color": colour, "line": {"color": "#777777", "width": 0.5}},
+                customdata=hover,
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{fullData.name}</extra>",
+                legendgroup="regime",
+            )
+        )
+
+
+def _add_closed_groups(fig, closed, tops, lang) -> None:
+    """Each closed group's lane: the union of its spans as grey bars; hover names the group and its lanes, a click
+    opens it."""
+    bars = []
+    for actor, group in closed:
+        lanes = list(dict.fromkeys(group["lane"]))
+        for first, last in merged_spans(group["start_date"], group["end_date"]):
+            text = t("group_closed", lang, name=group["group"].iloc[0], count=len(lanes))
+            span = f"{format_date(first.date(), lang)} → {format_date(last.date(), lang)}"
+            bars.append((actor, first, last, tops[f"{OPEN_PREFIX}{actor}"] + ITEM_Y, plotly_text(text), span))
+    if bars:
+        actors, firsts, lasts, ys, texts, spans = zip(*bars, strict=True)
+        fig.add_trace(
+            go.Bar(
+                base=[first.strftime("%Y-%m-%d") for first in firsts],
+                x=[((last - first).days + 1) * DAY_MS for first, last in zip(firsts, lasts, strict=True)],
+                y=ys,
+                orientation="h",
+                width=BAR_THICKNESS,
+                name=t("group_closed_legend", lang),
+                # plain grey: a fill pattern is an SVG url(#id), which a page with a <base> element (Streamlit's) loses
+                marker={"color": "#a0a0a0", "line": {"color": "#6e6e6e", "width": 1}},
+                customdata=[
+                    [f"{OPEN_PREFIX}{actor}", text, span, t("group_open_hint", lang)]
+                    for actor, text, span in zip(actors, texts, spans, strict=True)
+                ],
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>",
+            )
+        )
+
+
+def _add_clip_marks(fig, spans, view_start, view_end, lang) -> None:
+    """◀ at the left edge of each span that began before the shown period, ▶ at the right edge of each that ends
+    after it; hover gives the span and its real dates, a click selects it."""
+    first, last = pd.Timestamp(view_start), pd.Timestamp(view_end)
+    inset = pd.Timedelta(days=(view_end - view_start).days * EDGE_SHARE)
+    for clipped, symbol, edge, name in (
+        (
+            spans[(spans["start_date"] < first) & (spans["end_date"] >= first)],
+            "triangle-left",
+            first + inset,
+            "began_before",
+        ),
+        (
+            spans[(spans["end_date"] > last) & (spans["start_date"] <= last)],
+            "triangle-right",
+            last - inset,
+            "ends_after",
+        ),
+    ):
+        if not clipped.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=[edge] * len(clipped),
+                    y=clipped["y"],
+                    ids=clipped["event_id"],
+                    mode="markers",
+                    name=t(name, lang),
+                    marker={
+                        "symbol": symbol,
+                        "size": 10,
+                        "color": "#ffffff",
+                        "line": {"width": 1.5, "color": "#222222"},
+                    },
+                    customdata=_hover(clipped, lang),
+                    hovertemplate=HOVER,
+                )
+            )
 
 
 def build_events_per_year(events: pd.DataFrame, start: date, end: date, lang: str = "en") -> go.Figure:

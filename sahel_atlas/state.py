@@ -31,11 +31,17 @@ class View:
     story: str = ""  # the guided story told (data/stories.json), and its step, from 1
     step: int = 1
     embed: bool = False  # shown inside another site's page: the view alone, locked to its link
+    period: tuple[date, date] | None = (
+        None  # the timeline's axis (first and last day); None: the date range and a margin
+    )
+    groups: tuple[str, ...] = ()  # the timeline's open groups (charts.timeline_groups keys)
 
 
 FILTER_KEYS = ("from", "to", "actor", "category", "country", "q")
 # "embedded", not Streamlit's own "embed", which Streamlit keeps from the app (st.query_params leaves it out)
-VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare", "story", "step", "embedded")
+VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare", "story", "step", "embedded", "period", "open")
+# The timeline's axis can be moved this far around the data, e.g. to see a base opened in 1960 end in 2022.
+PERIOD_FIRST, PERIOD_LAST = date(1960, 1, 1), date(2026, 12, 31)
 
 
 def as_of_in(view: View, filters: Filters) -> date:
@@ -88,6 +94,10 @@ def to_query_params(filters: Filters, view: View = View()) -> dict[str, list[str
         params["step"] = [str(view.step)]
     if view.embed:
         params["embedded"] = ["true"]
+    if view.period is not None:
+        params["period"] = [f"{view.period[0].isoformat()}/{view.period[1].isoformat()}"]
+    if view.groups:
+        params["open"] = list(view.groups)
     return params
 
 
@@ -102,6 +112,7 @@ def from_query_params(
     known_events: Collection[str] = (),
     browser_lang: str = DEFAULT_LANGUAGE,
     known_stories: Collection[str] = (),
+    known_groups: Collection[str] = (),
 ) -> tuple[Filters, View, list[str]]:
     """Filters and view from a query string, and a notice for every value that was dropped."""
     params = {key: list(values) for key, values in params.items()}
@@ -140,6 +151,20 @@ def from_query_params(
         kept = known(key, [str(v) for v in vocabulary], what)
         return kept[0] if kept else default
 
+    def period() -> tuple[date, date] | None:
+        """An ISO 8601 interval of two dates, 'first/last', inside PERIOD_FIRST..PERIOD_LAST, first before last."""
+        value = first("period")
+        if value is None:
+            return None
+        try:
+            begins, ends = (date.fromisoformat(part) for part in value.split("/"))
+        except ValueError:
+            begins = ends = None
+        if begins is None or not PERIOD_FIRST <= begins < ends <= PERIOD_LAST:
+            notices.append(t("notice_unknown_value", lang, what=t("what_period", lang), value=value))
+            return None
+        return begins, ends
+
     defaults = Filters()
     start, end = day("from") or defaults.start, day("to") or defaults.end
     if start > end:
@@ -163,6 +188,8 @@ def from_query_params(
         story=one_of("story", known_stories, t("what_story", lang), ""),
         step=int(first("step")) if (first("step") or "").isdigit() and 0 < int(first("step")) < 1000 else 1,
         embed=first("embedded") == "true",
+        period=period(),
+        groups=known("open", known_groups, t("what_group", lang)),
     )
     if first("step") is not None and not ((first("step") or "").isdigit() and view.step == int(first("step"))):
         notices.append(t("notice_unknown_value", lang, what=t("what_step", lang), value=first("step")))

@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from .assets import is_published
+from .charts import REGIMES_GROUP
 from .chrome import page_script, plotly_config
 from .citation import bibtex, citation_text, error_report, ris
 from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_END, DEFAULT_START, REGIONS
@@ -276,6 +277,7 @@ def _state_from_address(data: AppData) -> None:
         set(data.events["event_id"]),
         browser,
         data.stories,
+        (REGIMES_GROUP, *data.dataset.actors["actor"]),
     )
     st.session_state[FILTERS_KEY], st.session_state[VIEW_KEY] = filters, view
     st.session_state[NOTICES_KEY] = notices

@@ -5,12 +5,18 @@ import pandas as pd
 import pytest
 
 from sahel_atlas.charts import (
+    TimelineGroup,
     build_events_by_country,
     build_events_per_year,
     build_strength_chart,
     build_timeline,
+    default_period,
+    merged_spans,
+    period_months,
+    regime_countries,
     span_lane,
     stack_rows,
+    timeline_groups,
 )
 from sahel_atlas.summary import bases_active_on, headline_counts, source_domains
 
@@ -31,19 +37,16 @@ def test_timeline_spans_are_bars_points_are_markers(fixture_dataset):
     assert list(fig.layout.xaxis.range) == ["2012-01-02", "2026-04-01"]
     [band] = fig.layout.shapes
     assert (band.x0, band.x1) == ("2013-01-01", "2025-12-31")
-    # lanes from the top: spans grouped by actor, then one lane per point category; each label sits in
-    # its lane above the lane's items, inside the plot
+    # lanes from the top: operations and bases in a group by actor (a header, then its lanes, indented), then one
+    # lane per category of the other events; each label sits in its lane above the lane's items, inside the plot
     labels = [a for a in fig.layout.annotations if a.xref == "paper"]
-    assert [a.text for a in labels] == [
-        "France · Serval",
-        "France · base Gao",
-        "Coup or attempt",
-        "Attack",
-        "Agreement",
-    ]
-    assert [(a.x, a.xanchor, a.y) for a in labels] == [(0, "left", y) for y in (0.3, 1.3, 2.3, 3.3, 4.3)]
-    assert list(fig.layout.yaxis.range) == [5, 0]
-    assert list(deployment.y) == pytest.approx([0.72]) and list(attack.y) == pytest.approx([3.72])
+    assert [a.text for a in labels] == ["▾ France", "Serval", "base Gao", "Coup or attempt", "Attack", "Agreement"]
+    assert [a.font.weight for a in labels] == ["bold"] + ["normal"] * 5
+    assert [a.xshift for a in labels] == [0, 12, 12, 0, 0, 0]
+    assert [(a.x, a.xanchor) for a in labels] == [(0, "left")] * 6
+    assert [a.y for a in labels] == pytest.approx([0.3, 0.85, 1.85, 2.85, 3.85, 4.85])
+    assert list(fig.layout.yaxis.range) == [5.55, 0]
+    assert list(deployment.y) == pytest.approx([1.27]) and list(attack.y) == pytest.approx([4.27])
 
 
 def test_short_spans_get_a_marker_and_close_points_stack_in_rows(fixture_dataset):
@@ -67,6 +70,90 @@ def test_short_spans_get_a_marker_and_close_points_stack_in_rows(fixture_dataset
     [attacks] = [t for t in fig.data if t.name == "Attack"]
     positions = list(zip(attacks.x, attacks.y, strict=True))
     assert len(set(positions)) == 3 and len(set(attacks.y)) == 3  # one row each, none hidden
+
+
+def test_a_closed_group_is_one_lane_whose_bar_opens_it(fixture_dataset):
+    """France's operation and base, closed: one lane with the union of their spans, a click on which opens the group."""
+    events = fixture_dataset.events
+    assert timeline_groups(events) == [TimelineGroup("France", "France", 2)]
+    fig = build_timeline(events, date(2013, 1, 1), date(2025, 12, 31), open_groups=())
+    labels = [a.text for a in fig.layout.annotations]
+    assert labels == ["▸ France · 2 operations and bases", "Coup or attempt", "Attack", "Agreement"]
+    assert not [trace for trace in fig.data if trace.name in ("Deployment (span)", "Base (span)")]
+    [closed] = [trace for trace in fig.data if trace.name == "Group closed (all its operations and bases)"]
+    # the operation (2013-01-11 → 2014-07-31) lies inside the base's years (2013-02-01 → 2022-08-15)
+    assert list(closed.base) == ["2013-01-11"] and closed.customdata[0][0] == "open:France"
+    assert list(closed.x) == [((date(2022, 8, 15) - date(2013, 1, 11)).days + 1) * 86_400_000]
+    assert closed.ids is None  # not an event: the page opens the group instead of selecting
+    # opened, by its key
+    opened = build_timeline(events, date(2013, 1, 1), date(2025, 12, 31), open_groups=("France",))
+    assert [a.text for a in opened.layout.annotations][:3] == ["▾ France", "Serval", "base Gao"]
+
+
+def test_merged_spans():
+    """Overlapping spans merge, and so do spans that touch (the next begins the day after); a day's gap keeps them apart."""
+    day = pd.Timestamp
+    spans = [("2020-01-10", "2020-01-20"), ("2020-01-01", "2020-01-15"), ("2020-01-21", "2020-01-31")]
+    spans += [("2020-03-01", "2020-03-05"), ("2020-02-03", "2020-02-28")]  # 1-2 Feb, 29 Feb 2020 between: apart
+    starts, ends = (pd.Series([day(span[k]) for span in spans]) for k in (0, 1))
+    assert merged_spans(starts, ends) == [
+        (day("2020-01-01"), day("2020-01-31")),
+        (day("2020-02-03"), day("2020-02-28")),
+        (day("2020-03-01"), day("2020-03-05")),
+    ]
+
+
+def test_spans_cut_by_the_period_shown_are_marked_at_its_edges(fixture_dataset):
+    """Zoomed to 2014, the operation begun in 2013 gets a ◀ at the left edge; the base, held until 2022, a ▶ at the
+    right edge as well; both select their event when clicked (ids)."""
+    shown = (date(2014, 1, 1), date(2014, 12, 31))
+    fig = build_timeline(fixture_dataset.events, date(2013, 1, 1), date(2025, 12, 31), shown=shown)
+    assert list(fig.layout.xaxis.range) == ["2014-01-01", "2014-12-31"]
+    marks = {
+        trace.name: trace
+        for trace in fig.data
+        if trace.name in ("Began before the period shown", "Goes on after the period shown")
+    }
+    began, goes_on = marks["Began before the period shown"], marks["Goes on after the period shown"]
+    assert set(began.ids) == {"2013-01-11-fixture-operation", "2013-02-01-fixture-base"}
+    assert list(goes_on.ids) == ["2013-02-01-fixture-base"]
+    assert began.marker.symbol == "triangle-left" and goes_on.marker.symbol == "triangle-right"
+    inside = [pd.Timestamp(x) for x in (*began.x, *goes_on.x)]
+    assert all(pd.Timestamp(shown[0]) < x < pd.Timestamp(shown[1]) for x in inside)
+    # on its bar's row
+    bars = {i: y for trace in fig.data if trace.type == "bar" for i, y in zip(trace.ids, trace.y, strict=True)}
+    assert [bars[i] for i in began.ids] == list(began.y)
+    # the default period (the filter and a year) cuts nothing
+    fig = build_timeline(fixture_dataset.events, date(2013, 1, 1), date(2025, 12, 31))
+    assert not [trace for trace in fig.data if trace.name in marks]
+
+
+def test_governments_are_eras_on_the_timeline(fixture_dataset):
+    events, regimes = fixture_dataset.events, fixture_dataset.regimes
+    shown = regime_countries(events, regimes)
+    assert list(shown["country"]) == ["MLI", "MLI"]
+    assert regime_countries(events, regimes, ("NER",)).empty
+    fig = build_timeline(events, date(2013, 1, 1), date(2025, 12, 31), regimes=shown, country_names={"MLI": "Mali"})
+    assert [a.text for a in fig.layout.annotations][:2] == ["Mali", "▾ France"]  # one country: no group header
+    eras = {trace.name: trace for trace in fig.data if trace.legendgroup == "regime"}
+    assert set(eras) == {"Civilian government", "Junta"}
+    junta = eras["Junta"]
+    assert list(junta.text) == ["Fixture colonel"] and list(junta.base) == ["2020-08-18"]
+    assert junta.customdata[0][0] == "" and junta.ids is None  # not an event: a click selects nothing
+    civilian = eras["Civilian government"]
+    assert list(civilian.base) == ["2012-01-02"]  # cut to the period shown; the hover keeps the real start
+    assert "2012" in civilian.customdata[0][2] and "17 Aug 2020" in civilian.customdata[0][2]
+    two = pd.concat([shown, shown.assign(country="NER")])
+    fig = build_timeline(events, date(2013, 1, 1), date(2025, 12, 31), open_groups=(), regimes=two)
+    assert [a.text for a in fig.layout.annotations][0] == "▸ Governments"
+    assert not [trace for trace in fig.data if trace.legendgroup == "regime"]
+
+
+def test_the_period_slider_runs_from_2010_to_the_default_end():
+    months = period_months(date(2013, 1, 1), date(2025, 12, 31))
+    assert months[0] == date(2010, 1, 1) and months[-1] == date(2026, 4, 1)  # the cut-off and a quarter
+    assert default_period(date(2013, 1, 1), date(2025, 12, 31)) == (date(2012, 1, 2), date(2026, 4, 1))
+    assert period_months(date(2012, 1, 1), date(2025, 12, 31))[0] == date(2010, 1, 1)
 
 
 def test_stack_rows():
@@ -95,8 +182,10 @@ def test_text_from_the_data_reaches_plotly_as_text(fixture_dataset, text):
     # no tag or template character survives, and what Plotly shows (entities decoded) is the data as typed
     labels = [a.text for a in fig.layout.annotations]
     shown = {html.unescape(label) for label in labels}
-    assert f"France · {text}" in shown  # the base lane's label is cut at 48 characters
-    assert any(label.startswith(f"France · base {text}"[:47]) for label in shown)
+    assert (
+        text in shown
+    )  # the operation's lane, under its actor's header; the base lane's label is cut at 48 characters
+    assert any(label.startswith(f"base {text}"[:47]) for label in shown)
     cells = [v for trace in fig.data for row in trace.customdata for v in row[1:]]
     assert text in {html.unescape(v) for v in cells}
     for string in [*labels, *cells]:
@@ -144,8 +233,8 @@ def test_lanes_name_actors_in_the_reader_language(fixture_dataset):
     names = {"France": "France (FR)", "MINUSMA": "Minusma"}
     figure = build_timeline(fixture_dataset.events, date(2013, 1, 1), date(2023, 12, 31), "fr", actor_names=names)
     labels = [a.text for a in figure.layout.annotations]
-    assert any(label.startswith("France (FR) · ") for label in labels)
-    assert not any(label.startswith("France · ") for label in labels)
+    assert "▾ France (FR)" in labels
+    assert not any("▾ France" == label for label in labels)
 
 
 def test_short_spans_close_together_take_separate_rows(fixture_dataset):
@@ -168,5 +257,5 @@ def test_a_hostile_french_actor_name_reaches_lanes_as_text(fixture_dataset):
     names = {"France": "<b>Fr</b> ${x} `y`"}
     figure = build_timeline(fixture_dataset.events, date(2013, 1, 1), date(2023, 12, 31), "fr", actor_names=names)
     labels = [a.text for a in figure.layout.annotations]
-    assert any(label.startswith("&lt;b&gt;Fr&lt;/b&gt;") for label in labels)
+    assert any(label.startswith("▾ &lt;b&gt;Fr&lt;/b&gt;") for label in labels)
     assert not any("<b>Fr" in label for label in labels)

@@ -22,7 +22,7 @@ EVENTS = {"2022-02-17-announcement"}
 
 
 def parse(params, browser="en"):
-    return from_query_params(params, ["France", "Wagner Group"], NAMES, EVENTS, browser)
+    return from_query_params(params, ["France", "Wagner Group"], NAMES, EVENTS, browser, (), ("regimes", "France"))
 
 
 def test_round_trip_of_every_setting():
@@ -42,6 +42,8 @@ def test_round_trip_of_every_setting():
         event="2022-02-17-announcement",
         compare=date(2021, 6, 1),
         embed=True,
+        period=(date(2019, 1, 1), date(2022, 12, 31)),
+        groups=("France", "regimes"),
     )
     params = to_query_params(filters, view)
     assert params == {
@@ -58,6 +60,8 @@ def test_round_trip_of_every_setting():
         "event": ["2022-02-17-announcement"],
         "compare": ["2021-06-01"],
         "embedded": ["true"],
+        "period": ["2019-01-01/2022-12-31"],  # an ISO 8601 interval
+        "open": ["France", "regimes"],
     }
     assert parse(params) == (filters, view, [])
     assert query_string(filters, view).startswith("from=2020-01-01&to=2022-12-31&actor=France&actor=Wagner+Group")
@@ -89,6 +93,12 @@ def test_browser_language_is_the_default_and_the_link_wins():
         ({"event": ["no-such-event"]}, Filters(), View(), "unknown event 'no-such-event'"),
         ({"asof": ["yesterday"]}, Filters(), View(), "not a date"),
         ({"colour": ["red"]}, Filters(), View(), "unknown setting 'colour'"),
+        ({"period": ["2022-01-01/2019-01-01"]}, Filters(), View(), "unknown timeline period '2022-01-01/2019-01-01'"),
+        ({"period": ["2019-01-01"]}, Filters(), View(), "unknown timeline period"),
+        ({"period": ["1950-01-01/2019-01-01"]}, Filters(), View(), "unknown timeline period"),
+        ({"period": ["2019-01-01/2019-13-01"]}, Filters(), View(), "unknown timeline period"),
+        ({"period": ["a/b/c"]}, Filters(), View(), "unknown timeline period"),
+        ({"open": ["Atlantis", "France"]}, Filters(), View(groups=("France",)), "unknown timeline group 'Atlantis'"),
     ],
 )
 def test_malformed_values_are_dropped_with_a_notice(params, expected_filters, expected_view, notice):
