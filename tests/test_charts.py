@@ -91,7 +91,7 @@ def test_a_closed_group_is_one_lane_whose_bar_opens_it(fixture_dataset):
 
 
 def test_merged_spans():
-    """Overlapping spans merge, and so do spans that touch (the next begins the day after); a day's gap keeps them apart."""
+    """Overlapping spans merge, and so do spans that touch (the next begins the day after); a gap keeps them apart."""
     day = pd.Timestamp
     spans = [("2020-01-10", "2020-01-20"), ("2020-01-01", "2020-01-15"), ("2020-01-21", "2020-01-31")]
     spans += [("2020-03-01", "2020-03-05"), ("2020-02-03", "2020-02-28")]  # 1-2 Feb, 29 Feb 2020 between: apart
@@ -145,7 +145,7 @@ def test_governments_are_eras_on_the_timeline(fixture_dataset):
     assert "2012" in civilian.customdata[0][2] and "17 Aug 2020" in civilian.customdata[0][2]
     two = pd.concat([shown, shown.assign(country="NER")])
     fig = build_timeline(events, date(2013, 1, 1), date(2025, 12, 31), open_groups=(), regimes=two)
-    assert [a.text for a in fig.layout.annotations][0] == "▸ Governments"
+    assert fig.layout.annotations[0].text == "▸ Governments"
     assert not [trace for trace in fig.data if trace.legendgroup == "regime"]
 
 
@@ -234,7 +234,7 @@ def test_lanes_name_actors_in_the_reader_language(fixture_dataset):
     figure = build_timeline(fixture_dataset.events, date(2013, 1, 1), date(2023, 12, 31), "fr", actor_names=names)
     labels = [a.text for a in figure.layout.annotations]
     assert "▾ France (FR)" in labels
-    assert not any("▾ France" == label for label in labels)
+    assert "▾ France" not in labels
 
 
 def test_short_spans_close_together_take_separate_rows(fixture_dataset):

@@ -4,11 +4,12 @@ import re
 import urllib.request
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 import pytest
 
-from sahel_atlas.charts import build_timeline
+from sahel_atlas.charts import build_timeline, timeline_groups
 from sahel_atlas.geography import load_geography
 from sahel_atlas.loading import load_dataset
 from tests.conftest import ROOT
@@ -24,6 +25,7 @@ TARGETS = """() => {
   const targets = {}, bars = [], centres = [];
   for (const node of plot.querySelectorAll('.barlayer .point, .scatterlayer .point')) {
     const id = node.__data__.id, b = node.getBoundingClientRect();
+    if (id === undefined) continue;  // a government's era or a closed group: not an event
     const w = Math.min(b.right, area.right) - Math.max(b.left, area.left);
     const h = Math.min(b.bottom, area.bottom) - Math.max(b.top, area.top);
     const best = targets[id] || [0, 0];
@@ -47,10 +49,16 @@ def shown_count(page) -> int:
     return int(page.get_by_text("event(s) shown").first.locator("strong").inner_text())
 
 
+def every_group() -> str:
+    """The query opening every group of the timeline at the default filters, as a shared link would."""
+    dataset = load_dataset(ROOT / "data", set(load_geography(ROOT / "geo").country_names()))
+    return "&".join(f"open={quote(group.key)}" for group in timeline_groups(dataset.events, "en", {}, 2))
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_every_timeline_item_can_be_seen_and_clicked(visit, viewport):
     v = visit(viewport=viewport)
-    page = open_timeline(v)
+    page = open_timeline(v, f"Timeline?{every_group()}")
     found = page.evaluate(TARGETS)
     # the lane labels leave the plot most of the width (was 64 px of 358 on a phone)
     assert found["area"] >= 0.6 * found["chart"]
@@ -254,4 +262,78 @@ def test_analyst_views_follow_the_filters_and_download_what_they_show(visit, wid
     with page.expect_download(timeout=60_000) as png:
         page.get_by_role("button", name="Image (PNG)").first.click()
     assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert v.errors == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_timeline_groups_open_and_close_and_the_period_zooms(visit, width):
+    """A reader opens France's group with a click on its grey bar, closes it with its button, opens the governments,
+    zooms to 2020-2022 with the slider's keys, makes that period the date filter, and goes Back."""
+    v = visit({"width": width, "height": 1000})
+    page = open_timeline(v)
+    chart = page.locator(".js-plotly-plot").first
+    labels = lambda: chart.locator(".annotation-text").all_text_contents()  # noqa: E731
+    assert "▸ France · 23 operations and bases" in labels() and "base Gao" not in labels()
+    # the click on France's grey bar (its closed lane) opens the group
+    france = chart.evaluate(
+        """el => { const trace = el.data.findIndex(t => t.customdata && String(t.customdata[0][0]).startsWith('open:'));
+             const nodes = el.querySelectorAll('.barlayer .trace')[
+               [...el.data.keys()].filter(i => el.data[i].type === 'bar').indexOf(trace)].querySelectorAll('.point');
+             const i = el.data[trace].customdata.findIndex(c => c[0] === 'open:France');
+             nodes[i].scrollIntoView({block: 'center'});
+             const b = nodes[i].getBoundingClientRect(), area = el.querySelector('.nsewdrag').getBoundingClientRect();
+             return [Math.max(b.left, area.left) + 20, b.top + b.height / 2]; }"""
+    )
+    page.mouse.click(*france)
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).getAll('open').includes('France')", timeout=20_000
+    )
+    v.wait()
+    assert "▾ France" in labels() and "base Gao" in labels() and "Serval" in labels()
+    pills = page.get_by_test_id("stButtonGroup")
+    assert pills.get_by_role("button", name="France (23)").get_attribute("aria-pressed") == "true"
+    # its button closes it; the governments' button opens theirs
+    pills.get_by_role("button", name="France (23)").click()
+    page.wait_for_function("() => !location.search.includes('open=France')", timeout=20_000)
+    v.wait()
+    assert "▸ France · 23 operations and bases" in labels()
+    pills.get_by_role("button", name="Governments (18)").click()
+    page.wait_for_function("() => location.search.includes('open=regimes')", timeout=20_000)
+    v.wait()
+    assert {"▾ Governments", "Mali", "Niger", "Burkina Faso"} <= set(labels())
+    # eras: a junta in Mali after August 2020, its leader's name on hover
+    assert chart.evaluate("el => el.data.some(t => t.name === 'Junta' && [...t.text].some(x => x.includes('Assimi Goïta')))")
+    # the period: the left thumb moved with the arrow keys, the right one with End and arrows
+    thumbs = page.get_by_test_id("stSlider").get_by_role("slider")
+    thumbs.first.focus()  # as Tab reaches it
+    page.keyboard.press("Home")
+    for _ in range(120):  # Jan 2010 + 120 months = Jan 2020
+        page.keyboard.press("ArrowRight")
+    thumbs.last.focus()
+    page.keyboard.press("End")
+    for _ in range(40):  # Apr 2026 - 40 months = Dec 2022
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('period') === '2020-01-01/2022-12-31'", timeout=20_000
+    )
+    v.wait()
+    assert [x[:10] for x in chart.evaluate("el => el._fullLayout.xaxis.range")] == ["2020-01-01", "2022-12-31"]
+    # spans cut by the period are marked at its edges: Barkhane (2014-2022) began before it
+    marks = chart.evaluate("el => el.data.filter(t => t.name === 'Began before the period shown').flatMap(t => t.ids)")
+    dataset = load_dataset(ROOT / "data", set(load_geography(ROOT / "geo").country_names()))
+    starts = dataset.events.set_index("event_id")["start_date"]
+    assert marks and all(starts[mark] < pd.Timestamp("2020-01-01") for mark in marks)
+    v.screenshot(f"timeline-groups-{width}")
+    # that period as the date filter: the sidebar's dates follow
+    page.get_by_role("button", name="Use this period as the date filter").click()
+    page.wait_for_function(
+        "() => location.search.includes('from=2020-01-01') && location.search.includes('to=2022-12-31')", timeout=20_000
+    )
+    v.wait()
+    assert "1 Jan 2020 to 31 Dec 2022" in page.get_by_test_id("stMain").inner_text()
+    # Back: the filter and then the zoom are undone
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('from=2020')", timeout=20_000)
+    v.wait()
+    assert "1 Jan 2013 to 31 Dec 2025" in page.get_by_test_id("stMain").inner_text()
     assert v.errors == []
