@@ -1,4 +1,5 @@
-"""Questions analysts ask, answered from the selection: coups per year, regimes as eras, fatalities, actors."""
+"""Questions analysts ask, answered from the selection: coups per year, regimes as eras, French troops per year with a
+total, fatalities, actors."""
 
 import streamlit as st
 
@@ -11,6 +12,8 @@ from sahel_atlas.analysis import (
     fatalities_figure,
     fatalities_per_year,
     regime_eras,
+    troops_figure,
+    troops_per_year,
 )
 from sahel_atlas.i18n import t
 from sahel_atlas.ui import chart_with_source, empty_selection, filtered_events, selection_sentence, sidebar
@@ -31,6 +34,11 @@ chart_with_source(
 )
 eras = regime_eras(data.dataset.regimes, filters.start, filters.end, filters.countries)
 chart_with_source(t("eras_question", lang), eras_figure(eras, countries, lang), eras, "regimes")
+troops = troops_per_year(data.dataset.strength, "France", filters.start, filters.end, filters.countries)
+chart_with_source(
+    t("troops_question", lang), troops_figure(troops, filters.start, filters.end, lang), troops, "troops-france"
+)
+st.caption(t("troops_rule", lang))
 by = st.radio(
     t("fatalities_by", lang),
     ["country", "category"],

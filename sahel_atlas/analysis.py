@@ -4,7 +4,8 @@ download holds) and a Plotly figure drawn from that table.
 - coups and attempts per year, by country (`coups_per_year`);
 - each country's regimes and leaders as eras (`regime_eras`);
 - reported fatalities per year, by country or by category (`fatalities_per_year`);
-- events per actor (`events_by_actor`).
+- events per actor (`events_by_actor`);
+- a force's troops per year, with a total over areas that do not overlap (`troops_per_year`).
 
 An event counts in the year it began and for its first country; fatalities are the best figure (ACLED/UCDP
 usage), events without one are counted apart, never as zero.
@@ -18,7 +19,7 @@ import plotly.graph_objects as go
 
 from .codebook import CATEGORY_COLOURS
 from .escape import plotly_text
-from .i18n import CATEGORY_LABELS, REGIME_LABELS, colon, format_date, t
+from .i18n import CATEGORY_LABELS, REGIME_LABELS, colon, format_date, format_number, t
 from .mapview import REGIME_COLOURS
 
 # One colour per country in the stacked charts, in order of their totals: Okabe-Ito's eight, then Paul Tol's
@@ -77,6 +78,85 @@ def regime_eras(regimes: pd.DataFrame, start: date, end: date, countries: tuple[
     )
     columns = ["country", "regime", "leader", "start_date", "end_date", "began", "ended", "sources"]
     return eras.sort_values(["country", "start_date"])[columns].reset_index(drop=True)
+
+
+def troops_per_year(
+    strength: pd.DataFrame, force: str, start: date, end: date, countries: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """`force`'s deployed troops per year, years `start` to `end`, over areas that do not overlap, and their total.
+
+    `strength` is data/troop_strength.csv as loaded (`country_list`: the countries a figure counts the force's whole
+    presence in; empty for a part, such as one base). The rule, applied year by year:
+    1. each scope's figure is its latest `deployed` figure dated in the year (a ceiling, peak, plan or estimate is
+       not a strength on the ground);
+    2. scopes are taken largest first (most countries, then the later and larger figure), each only if it shares
+       no country with one taken before: a figure for the whole Sahel is never added to one for Mali within it;
+    3. with `countries`, only scopes all of whose countries are among them count.
+    The total is a floor: an area with no figure that year adds nothing.
+
+    Columns: year, scope, countries (';'-separated ISO codes), troops, date (of the figure), source, total (the
+    year's sum, on each of its rows); by year, then troops (most first). A year without a figure has no row.
+    """
+    rows = strength[
+        (strength["force"] == force)
+        & (strength["kind"] == "deployed")
+        & (strength["country_list"].str.len() > 0)
+        & strength["date"].dt.year.between(start.year, end.year)
+    ]
+    if countries:
+        rows = rows[rows["country_list"].map(lambda codes: set(codes) <= set(countries))]
+    latest = rows.assign(year=rows["date"].dt.year).sort_values(["date", "troops"]).groupby(["year", "scope"]).tail(1)
+    taken = []
+    for _, year in latest.groupby("year"):
+        covered: set[str] = set()
+        order = year.assign(size=year["country_list"].str.len()).sort_values(
+            ["size", "date", "troops"], ascending=False
+        )
+        for row in order.to_dict("records"):
+            if not covered & set(row["country_list"]):
+                covered |= set(row["country_list"])
+                taken.append(row)
+    columns = ["year", "scope", "countries", "troops", "date", "source"]
+    table = pd.DataFrame(taken, columns=[*columns, "country_list"])[columns]
+    table["total"] = table.groupby("year")["troops"].transform("sum")
+    table["date"] = pd.to_datetime(table["date"]).dt.date
+    return table.sort_values(["year", "troops"], ascending=[True, False], ignore_index=True)
+
+
+def troops_figure(table: pd.DataFrame, start: date, end: date, lang: str) -> go.Figure:
+    """Stacked bars: a force's troops per year by area (the areas add up, see `troops_per_year`), the total above
+    each year's bar; the hover gives each figure's date and area."""
+    fig = go.Figure()
+    order = table.groupby("scope")["troops"].sum().sort_values(ascending=False).index
+    for position, scope in enumerate(order):
+        rows = table[table["scope"] == scope]
+        name = plotly_text(scope)
+        fig.add_trace(
+            go.Bar(
+                x=rows["year"],
+                y=rows["troops"],
+                name=name,
+                marker_color=SERIES_COLOURS[position % len(SERIES_COLOURS)],
+                customdata=[[format_date(day, lang)] for day in rows["date"]],
+                hovertemplate=f"{name}{colon(lang)} %{{y:,}} · %{{customdata[0]}}<extra></extra>",
+            )
+        )
+    totals = table.drop_duplicates("year")
+    fig.add_trace(
+        go.Scatter(
+            x=totals["year"],
+            y=totals["total"],
+            mode="text",
+            text=[format_number(total, lang) for total in totals["total"]],
+            textposition="top center",
+            name=t("troops_total", lang),
+            showlegend=False,
+            hovertemplate=f"{t('troops_total', lang)}{colon(lang)} %{{y:,}} · %{{x}}<extra></extra>",
+        )
+    )
+    most = totals["total"].max() if not totals.empty else 0
+    fig.update_yaxes(range=[0, max(1000, most) * 1.15])  # room for the totals above the bars
+    return _layout(fig, 400, t("troops_axis", lang), start, end)
 
 
 def _layout(fig: go.Figure, height: int, axis_title: str, start: date, end: date) -> go.Figure:

@@ -465,13 +465,13 @@ def _add_clip_marks(fig, spans, view_start, view_end, lang) -> None:
             spans[(spans["start_date"] < first) & (spans["end_date"] >= first)],
             "triangle-left",
             first + inset,
-            "began_before",
+            t("began_before", lang),
         ),
         (
             spans[(spans["end_date"] > last) & (spans["start_date"] <= last)],
             "triangle-right",
             last - inset,
-            "ends_after",
+            t("ends_after", lang),
         ),
     ):
         if not clipped.empty:
@@ -481,7 +481,7 @@ def _add_clip_marks(fig, spans, view_start, view_end, lang) -> None:
                     y=clipped["y"],
                     ids=clipped["event_id"],
                     mode="markers",
-                    name=t(name, lang),
+                    name=name,
                     marker={
                         "symbol": symbol,
                         "size": 10,

@@ -558,10 +558,13 @@ def regime_coverage(rows: list[tuple[int, dict]]) -> list[tuple]:
     return issues
 
 
-def check_strength(row: dict, known_actors: set | None) -> list[tuple]:
+def check_strength(row: dict, known_actors: set | None, known_countries: set) -> list[tuple]:
     issues = date_issues(row, "date", DATA_START, DATA_CUTOFF)
     force = (row["force"],) if row["force"] else ()
     issues += reference_issues("force", force, known_actors, "unknown actor (not in actors.csv)")
+    countries = split_list(row["countries"])
+    issues += list_issues(row, {"countries": countries})
+    issues += reference_issues("countries", countries, known_countries, "unknown ISO 3166-1 alpha-3 country code")
     if row["troops"] and not WHOLE_NUMBER_PATTERN.fullmatch(row["troops"]):
         issues.append(("troops", row["troops"], f"must be {WHOLE_NUMBER_RULE}"))
     if row["kind"] and row["kind"] not in STRENGTH_KINDS:
@@ -670,7 +673,9 @@ def load_dataset(data_dir: Path, known_countries: set, country_shapes: dict | No
         None,
         (regime_coverage,),
     )
-    strength = validate(data_dir / STRENGTH, STRENGTH_COLUMNS, lambda r: check_strength(r, actor_names), None)
+    strength = validate(
+        data_dir / STRENGTH, STRENGTH_COLUMNS, lambda r: check_strength(r, actor_names, known_countries), None
+    )
     metadata, metadata_problems = read_metadata(data_dir / METADATA)
     references = [
         *left_out_references(operations, "lead", actors, is_list=True),
@@ -730,6 +735,7 @@ def typed_strength(rows: list[dict]) -> pd.DataFrame:
     strength = pd.DataFrame(rows, columns=list(STRENGTH_COLUMNS))
     strength["date"] = pd.to_datetime(strength["date"])
     strength["troops"] = strength["troops"].astype(int)
+    strength["country_list"] = strength["countries"].map(split_list)
     return strength.sort_values(["force", "date"], ignore_index=True)
 
 

@@ -217,9 +217,11 @@ def widget_value(key: str, value) -> None:
     timeline click, Reset, another page) or the widget is new on this page; never on the widget's own
     reruns, where re-assigning its value fights the user (a range picker after its first click)."""
     shadow, shown = f"_shown_{key}", (st.session_state.get(PAGE_KEY), value)
-    # an equal value is not assigned again: an assignment resets the widget in the browser, undoing keys pressed
-    # since (a slider moved one month per key press, each key a rerun)
-    if key not in st.session_state or (st.session_state.get(shadow) != shown and st.session_state[key] != value):
+    previous = st.session_state.get(shadow)
+    # on the same page an equal value is not assigned again: an assignment resets the widget in the browser, undoing
+    # keys pressed since (a slider moved a month per key press, each press a rerun); a widget new on this page needs it
+    unchanged = previous is not None and previous[0] == shown[0] and st.session_state.get(key) == value
+    if key not in st.session_state or (previous != shown and not unchanged):
         st.session_state[key] = value
     st.session_state[shadow] = shown
 

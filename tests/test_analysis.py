@@ -12,8 +12,11 @@ from sahel_atlas.analysis import (
     fatalities_figure,
     fatalities_per_year,
     regime_eras,
+    troops_figure,
+    troops_per_year,
 )
 from sahel_atlas.geography import load_geography
+from sahel_atlas.i18n import format_number
 from sahel_atlas.loading import load_dataset
 from tests.conftest import ROOT
 
@@ -92,3 +95,55 @@ def test_a_short_range_has_whole_years_and_whole_coups_on_its_axes(real):
     assert figure.layout.yaxis.dtick == 1 and figure.layout.yaxis.range[1] >= 4
     wide = coups_figure(coups_per_year(dataset.events, START, END), START, END, geography.country_names(), "en")
     assert wide.layout.xaxis.dtick == 2  # 13 years: a tick every other year
+
+
+def strength_rows(*rows):
+    """troop_strength rows as loaded: (date, scope, countries, troops, kind)."""
+    frame = pd.DataFrame(rows, columns=["date", "scope", "countries", "troops", "kind"])
+    return frame.assign(
+        force="France",
+        date=pd.to_datetime(frame["date"]),
+        country_list=frame["countries"].map(lambda text: tuple(code for code in text.split(";") if code)),
+        source="https://example.org/" + frame.index.astype(str),
+    )
+
+
+def test_troops_per_year_add_up_areas_that_do_not_overlap():
+    strength = strength_rows(
+        ("2019-02-22", "Mali", "MLI", 2700, "deployed"),  # inside the Sahel figure: not added
+        ("2019-05-01", "Sahel (Barkhane, all countries)", "MLI;NER;TCD;BFA;MRT", 4500, "deployed"),
+        ("2019-11-26", "Sahel (Barkhane, all countries)", "MLI;NER;TCD;BFA;MRT", 4600, "deployed"),  # the latest
+        ("2019-12-01", "Sahel (Barkhane, all countries)", "MLI;NER;TCD;BFA;MRT", 5100, "planned"),  # not a strength
+        ("2019-04-20", "Côte d'Ivoire", "CIV", 900, "deployed"),  # elsewhere: added
+        ("2019-02-24", "Mali (Gao base)", "", 2700, "deployed"),  # a part of Mali: never added
+        ("2024-06-01", "Chad", "TCD", 1000, "deployed"),
+        ("2024-06-01", "Niger", "NER", 0, "deployed"),
+    )
+    table = troops_per_year(strength, "France", START, END)
+    assert table[["year", "scope", "troops", "total"]].values.tolist() == [
+        [2019, "Sahel (Barkhane, all countries)", 4600, 5500],
+        [2019, "Côte d'Ivoire", 900, 5500],
+        [2024, "Chad", 1000, 1000],
+        [2024, "Niger", 0, 1000],
+    ]
+    assert table["date"].tolist()[0] == date(2019, 11, 26) and table["source"].str.startswith("https://").all()
+    # Mali chosen: only figures that count Mali alone
+    mali = troops_per_year(strength, "France", START, END, ("MLI",))
+    assert mali[["year", "scope", "troops", "total"]].values.tolist() == [[2019, "Mali", 2700, 2700]]
+    # the years of the date filter only, and another force has none
+    assert troops_per_year(strength, "France", date(2020, 1, 1), END)["year"].tolist() == [2024, 2024]
+    assert troops_per_year(strength, "Germany", START, END).empty
+
+
+def test_french_troops_per_year_on_the_record(real):
+    """On the record, every year's total is the sum of its rows, and no two rows of a year share a country."""
+    dataset, _ = real
+    table = troops_per_year(dataset.strength, "France", START, END)
+    assert set(range(2013, 2026)) - set(table["year"]) == set()  # a figure every year
+    for _, year in table.groupby("year"):
+        assert (year["total"] == year["troops"].sum()).all()
+        codes = [code for text in year["countries"] for code in text.split(";")]
+        assert len(codes) == len(set(codes))
+    figure = troops_figure(table, START, END, "fr")
+    [totals] = [trace for trace in figure.data if trace.type == "scatter"]
+    assert format_number(5400, "fr") in list(totals.text)  # 2019: Barkhane 4,500 and Côte d'Ivoire 900
