@@ -40,7 +40,7 @@ HEADER_HEIGHT = 0.55  # an open group's header line, in lanes
 INDENT_PX = 12  # the lanes of an open group are indented under its header
 PERIOD_EARLIEST = date(2010, 1, 1)  # the period slider's first month: two years before the data's first events
 EDGE_SHARE = 0.008  # a clip mark sits this share of the shown range inside the plot's edge
-REGIME_Y, REGIME_THICKNESS = 0.7, 0.6  # a government's bar holds its leader's name
+REGIME_Y, REGIME_THICKNESS = 0.7, 0.5  # a government's bar, under its country's name
 
 
 def span_parts(event: Mapping, lang: str = "en", actor_names: Mapping[str, str] | None = None) -> tuple[str, str]:
@@ -235,7 +235,7 @@ def build_timeline(
     """The timeline of `events`, lanes from the top:
 
     - the governments (`regimes`: rows of data/regimes.csv, one lane per country in their order, named by
-      `country_names`), each period a bar in its regime's colour holding its leader's name;
+      `country_names`), each period a bar in its regime's colour, its leader and dates on hover;
     - operations, missions and bases as bars, one lane each, grouped by their first actor (named by
       `actor_names`: actor -> name in `lang`);
     - every other event (point events, and attacks, coups… that last days) in one lane per category.
@@ -374,7 +374,6 @@ def build_timeline(
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
         xaxis={"type": "date", "range": [view_start.isoformat(), view_end.isoformat()], "side": "top"},
         yaxis={"range": [lanes.total, 0], "visible": False, "fixedrange": True},
-        uniformtext={"minsize": 8, "mode": "hide"},  # a leader's name shows only where it fits its bar
         # lane labels as annotations at the plot's left edge: tick labels drawn inside the plot would hide
         # the date labels they overlap
         annotations=lanes.labels,
@@ -383,8 +382,8 @@ def build_timeline(
 
 
 def _add_regimes(fig, regimes, tops, view_start, view_end, lang, country_names) -> None:
-    """Each country's governments in its lane: a bar per period, clipped to the shown period, in its regime's colour,
-    with the leader's name inside where it fits; the leader and the real dates on hover. Not selectable."""
+    """Each country's governments in its lane: a bar per period, clipped to the shown period, in its regime's colour;
+    the leader and the real dates on hover. Not selectable."""
     first, last = pd.Timestamp(view_start), pd.Timestamp(view_end)
     eras = regimes[(regimes["end_date"] >= first) & (regimes["start_date"] <= last)]
     for regime, colour in REGIME_COLOURS.items():
@@ -412,10 +411,6 @@ def _add_regimes(fig, regimes, tops, view_start, view_end, lang, country_names) 
                 orientation="h",
                 width=REGIME_THICKNESS,
                 name=REGIME_LABELS[lang][regime],
-                text=[plotly_text(leader) for leader in rows["leader"]],
-                textposition="inside",
-                insidetextanchor="start",
-                textfont={"size": 9, "color": "#222222"},
                 marker={"color": colour, "line": {"color": "#777777", "width": 0.5}},
                 customdata=hover,
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{fullData.name}</extra>",

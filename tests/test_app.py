@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -439,3 +440,36 @@ def test_text_from_the_data_is_text_in_compare_sentences_and_story_texts(tmp_pat
     at = run("pages/7_Stories.py", story="france-leaves-mali")
     [summary] = [m.value for m in at.markdown if "Zorglub" in m.value]
     assert summary.startswith("\\*Zorglub\\* \\[x\\]") and "\\<b\\>" in summary
+
+
+def test_a_timeline_link_restores_its_period_and_open_groups_in_french():
+    """A shared link: the timeline zoomed to 2020-2022, France and the governments open, in French."""
+    at = run("pages/2_Timeline.py", period="2020-01-01/2022-12-31", open=["France", "regimes"], lang="fr")
+    assert not at.exception and not at.warning
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["xaxis"]["range"] == ["2020-01-01", "2022-12-31"]
+    labels = [annotation["text"] for annotation in spec["layout"]["annotations"]]
+    assert {"▾ Gouvernements", "▾ France", "base Gao", "Mali"} <= set(labels)
+    assert "▸ Allemagne · 4 opérations et bases" in labels  # closed, in French
+    [period] = at.get("select_slider")
+    assert period.value == (date(2020, 1, 1), date(2022, 12, 1)) and period.label == "Période affichée"
+    # the slider moved: the link follows, the other settings kept
+    period.set_value((date(2021, 1, 1), date(2021, 12, 1))).run()
+    assert query_values(at, "period") == ["2021-01-01/2021-12-31"]
+    assert query_values(at, "open") == ["France", "regimes"]
+    # a period that cannot be used is dropped with a notice, the rest of the link kept
+    at = run("pages/2_Timeline.py", period="2022-01-01/2020-01-01", open=["France", "Atlantis"])
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert (
+        "unknown timeline period '2022-01-01/2020-01-01'" in notices and "unknown timeline group 'Atlantis'" in notices
+    )
+
+
+def test_questions_answered_show_french_troops_with_a_total_and_its_rule():
+    at = run("pages/6_Analysis.py")
+    assert not at.exception
+    assert "French troops per year, with a total" in [s.value for s in at.subheader]
+    assert any(c.value.startswith("How the total is made:") for c in at.caption)
+    totals = [t for t in json.loads(at.get("plotly_chart")[2].proto.spec)["data"] if t.get("mode") == "text"]
+    assert len(totals) == 1 and totals[0]["text"]

@@ -138,7 +138,7 @@ def test_governments_are_eras_on_the_timeline(fixture_dataset):
     eras = {trace.name: trace for trace in fig.data if trace.legendgroup == "regime"}
     assert set(eras) == {"Civilian government", "Junta"}
     junta = eras["Junta"]
-    assert list(junta.text) == ["Fixture colonel"] and list(junta.base) == ["2020-08-18"]
+    assert junta.customdata[0][1] == "Mali: Fixture colonel" and list(junta.base) == ["2020-08-18"]
     assert junta.customdata[0][0] == "" and junta.ids is None  # not an event: a click selects nothing
     civilian = eras["Civilian government"]
     assert list(civilian.base) == ["2012-01-02"]  # cut to the period shown; the hover keeps the real start

@@ -304,7 +304,7 @@ def test_timeline_groups_open_and_close_and_the_period_zooms(visit, width):
     v.wait()
     assert {"▾ Governments", "Mali", "Niger", "Burkina Faso"} <= set(labels())
     # eras: a junta in Mali after August 2020, its leader's name on hover
-    juntas = chart.evaluate("el => el.data.filter(t => t.name === 'Junta').flatMap(t => [...t.text])")
+    juntas = chart.evaluate("el => el.data.filter(t => t.name === 'Junta').flatMap(t => t.customdata.map(c => c[1]))")
     assert any("Assimi Goïta" in leader for leader in juntas)
     # the period: the left thumb moved with the arrow keys, the right one with End and arrows
     thumbs = page.get_by_test_id("stSlider").get_by_role("slider")
