@@ -1,5 +1,6 @@
 """Timeline: governments, operations and bases in groups by actor, events by category; zoom, open, click to select."""
 
+from datetime import date
 from zlib import crc32
 
 import streamlit as st
@@ -47,10 +48,8 @@ def set_groups(picked: list[str], offered: list[str]) -> None:
     set_view(groups=kept + tuple(picked))
 
 
-def period_as_filter() -> None:
-    """The period shown becomes the date filter (inside the data's dates)."""
-    shown = current()[1].period or default_period(filters.start, filters.end)
-    set_filters(start=max(shown[0], DATA_START), end=min(shown[1], DATA_CUTOFF))
+def period_as_filter(first: date, last: date) -> None:
+    set_filters(start=first, end=last)
     set_view()
 
 
@@ -59,9 +58,9 @@ selection_sentence(data, filters, view, len(events))
 if events.empty:
     empty_selection(filters, lang)
 else:
-    months = period_months(filters.start, filters.end)
+    months = period_months()
     shown = view.period or default_period(filters.start, filters.end)
-    picked = (max(d for d in months if d <= max(shown[0], months[0])), max(d for d in months if d <= shown[1]))
+    picked = (max(d for d in months if d <= shown[0]), max(d for d in months if d <= shown[1]))
     widget_value(f"w_period_{lang}", picked)
     st.select_slider(
         t("timeline_period", lang),
@@ -73,7 +72,14 @@ else:
         on_change=lambda: on_widget(f"w_period_{lang}", set_period),
     )
     left, right = st.columns(2)
-    left.button(t("timeline_use_period", lang), on_click=period_as_filter, width="stretch")
+    first, last = max(shown[0], DATA_START), min(shown[1], DATA_CUTOFF)  # as a filter, inside the data's dates
+    left.button(
+        t("timeline_use_period", lang),
+        on_click=period_as_filter,
+        args=(first, last),
+        disabled=first > last,  # a period outside the data's dates
+        width="stretch",
+    )
     if view.period is not None:
         right.button(t("timeline_whole_range", lang), on_click=lambda: set_view(period=None), width="stretch")
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, DATA_CUTOFF, SPAN_EARLIEST
+from .codebook import CATEGORY_COLOURS, CATEGORY_SHAPES, DATA_CUTOFF, PERIOD_FIRST, PERIOD_LAST, SPAN_EARLIEST
 from .escape import plotly_text
 from .i18n import CATEGORY_LABELS, REGIME_LABELS, colon, format_date, t
 from .mapview import REGIME_COLOURS, date_span, event_title, place_text
@@ -38,9 +38,9 @@ REGIMES_GROUP = "regimes"  # the group of the governments' lanes, one per countr
 OPEN_PREFIX = "open:"  # first customdata of a closed group's summary bar: a click opens the group
 HEADER_HEIGHT = 0.55  # an open group's header line, in lanes
 INDENT_PX = 12  # the lanes of an open group are indented under its header
-PERIOD_EARLIEST = date(2010, 1, 1)  # the period slider's first month: two years before the data's first events
 EDGE_SHARE = 0.008  # a clip mark sits this share of the shown range inside the plot's edge
-REGIME_Y, REGIME_THICKNESS = 0.7, 0.5  # a government's bar, under its country's name
+# a government's lane is taller than others, so its bar stands clear of its country's name (about 16 px of label)
+REGIME_LANE, REGIME_Y, REGIME_THICKNESS = 1.2, 0.95, 0.42
 
 
 def span_parts(event: Mapping, lang: str = "en", actor_names: Mapping[str, str] | None = None) -> tuple[str, str]:
@@ -195,13 +195,9 @@ def default_period(start: date, end: date) -> tuple[date, date]:
     return max(start - RANGE_MARGIN, SPAN_EARLIEST), min(end + RANGE_MARGIN, DATA_CUTOFF + RANGE_MARGIN / 4)
 
 
-def period_months(start: date, end: date) -> list[date]:
-    """The first days of the months the timeline's axis can show for the date filter [start, end]: from
-    PERIOD_EARLIEST (or the default period's start, if earlier), through the month the default period ends. Older
-    spans (bases held since 1960) show clipped, with their ◀ mark."""
-    first, last = default_period(start, end)
-    first = min(first, PERIOD_EARLIEST)
-    return [day.date() for day in pd.date_range(date(first.year, 1, 1), last, freq="MS")]
+def period_months() -> list[date]:
+    """The first days of the months the timeline's axis can show ("Period shown"): PERIOD_FIRST to PERIOD_LAST."""
+    return [day.date() for day in pd.date_range(PERIOD_FIRST, PERIOD_LAST, freq="MS")]
 
 
 def month_end(day: date) -> date:
@@ -269,7 +265,8 @@ def build_timeline(
         label = t("regimes_group", lang)
         lanes.add(REGIMES_GROUP, ("▾ " if regimes_open else "▸ ") + label, HEADER_HEIGHT, header=True)
     for country in countries if regimes_open else []:
-        lanes.add(f"regime:{country}", (country_names or {}).get(country, country), indent=len(countries) > 1)
+        name = (country_names or {}).get(country, country)
+        lanes.add(f"regime:{country}", name, REGIME_LANE, indent=len(countries) > 1)
 
     drawn, closed = [], []
     for actor, group in presence.groupby("actor", sort=False):
@@ -372,7 +369,14 @@ def build_timeline(
         hovermode="closest",
         clickmode="event+select",
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
-        xaxis={"type": "date", "range": [view_start.isoformat(), view_end.isoformat()], "side": "top"},
+        # the axis moves with "Period shown" only: a drag on the chart would move it out of step with the slider, the
+        # link and the ◀ ▶ marks
+        xaxis={
+            "type": "date",
+            "range": [view_start.isoformat(), view_end.isoformat()],
+            "side": "top",
+            "fixedrange": True,
+        },
         yaxis={"range": [lanes.total, 0], "visible": False, "fixedrange": True},
         # lane labels as annotations at the plot's left edge: tick labels drawn inside the plot would hide
         # the date labels they overlap

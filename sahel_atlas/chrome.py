@@ -30,6 +30,8 @@ STREAMLIT_TEXTS = (
     "Help for {label}",
     "{label} start date",
     "{label} end date",
+    "{label} — start",
+    "{label} — end",
     "year, {label}",
     "month, {label}",
     "day, {label}",

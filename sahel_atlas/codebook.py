@@ -66,6 +66,9 @@ DATA_START = date(2012, 1, 1)
 DATA_CUTOFF = date(2025, 12, 31)
 # Spans may begin earlier when a presence predates the scope (French bases held since independence).
 SPAN_EARLIEST = date(1960, 1, 1)
+# The timeline's axis ("Period shown", `period=` in a link) moves between these days: two years before the data's
+# first events, through the month a quarter past its cut-off. Older spans (bases held since 1960) show cut, marked ◀.
+PERIOD_FIRST, PERIOD_LAST = date(2010, 1, 1), date(2026, 4, 30)
 DEFAULT_START = date(2013, 1, 1)
 DEFAULT_END = DATA_CUTOFF
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_REGION, REGIONS
+from .codebook import CATEGORIES, DATA_CUTOFF, DATA_START, DEFAULT_REGION, PERIOD_FIRST, PERIOD_LAST, REGIONS
 from .filters import Filters
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from .summary import next_month
@@ -40,8 +40,6 @@ class View:
 FILTER_KEYS = ("from", "to", "actor", "category", "country", "q")
 # "embedded", not Streamlit's own "embed", which Streamlit keeps from the app (st.query_params leaves it out)
 VIEW_KEYS = ("lang", "region", "asof", "window", "event", "compare", "story", "step", "embedded", "period", "open")
-# The timeline's axis can be moved this far around the data, e.g. to see a base opened in 1960 end in 2022.
-PERIOD_FIRST, PERIOD_LAST = date(1960, 1, 1), date(2026, 12, 31)
 
 
 def as_of_in(view: View, filters: Filters) -> date:

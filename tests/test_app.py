@@ -461,9 +461,24 @@ def test_a_timeline_link_restores_its_period_and_open_groups_in_french():
     at = run("pages/2_Timeline.py", period="2022-01-01/2020-01-01", open=["France", "Atlantis"])
     assert not at.exception
     notices = " ".join(w.value for w in at.warning)
-    assert (
-        "unknown timeline period '2022-01-01/2020-01-01'" in notices and "unknown timeline group 'Atlantis'" in notices
-    )
+    assert "unknown timeline period '2022-01-01/2020-01-01'" in notices
+    assert "unknown timeline group 'Atlantis'" in notices
+    # a period off the slider's months is refused, not a crash (it was: no month of the slider at or before it)
+    at = run("pages/2_Timeline.py", period="2009-06-01/2009-12-31")
+    assert not at.exception and "unknown timeline period" in " ".join(w.value for w in at.warning)
+
+
+def test_a_period_outside_the_data_cannot_become_the_date_filter():
+    """2010-2011 is before the data's first day (2012): as a filter it would end before it starts."""
+    at = run("pages/2_Timeline.py", period="2010-01-01/2011-12-31")
+    [use] = [b for b in at.button if b.label == "Use this period as the date filter"]
+    assert use.disabled
+    at = run("pages/2_Timeline.py", period="2011-01-01/2012-06-30")
+    [use] = [b for b in at.button if b.label == "Use this period as the date filter"]
+    use.click().run()
+    assert query_values(at, "from") == ["2012-01-01"] and query_values(at, "to") == ["2012-06-30"]
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["xaxis"]["fixedrange"]  # the slider is the one zoom: a drag on the chart moves nothing
 
 
 def test_questions_answered_show_french_troops_with_a_total_and_its_rule():

@@ -18,6 +18,7 @@ from sahel_atlas.charts import (
     stack_rows,
     timeline_groups,
 )
+from sahel_atlas.codebook import DATA_CUTOFF, DATA_START, PERIOD_FIRST, PERIOD_LAST
 from sahel_atlas.summary import bases_active_on, headline_counts, source_domains
 
 
@@ -149,11 +150,13 @@ def test_governments_are_eras_on_the_timeline(fixture_dataset):
     assert not [trace for trace in fig.data if trace.legendgroup == "regime"]
 
 
-def test_the_period_slider_runs_from_2010_to_the_default_end():
-    months = period_months(date(2013, 1, 1), date(2025, 12, 31))
-    assert months[0] == date(2010, 1, 1) and months[-1] == date(2026, 4, 1)  # the cut-off and a quarter
+def test_the_period_slider_runs_from_2010_through_the_default_period_end():
+    """The slider offers every month a link may give (state.from_query_params takes PERIOD_FIRST..PERIOD_LAST), so
+    a link's period always has its months on the slider, and the default period's end is among them."""
+    months = period_months()
+    assert months[0] == PERIOD_FIRST and months[-1] == PERIOD_LAST.replace(day=1) == date(2026, 4, 1)
     assert default_period(date(2013, 1, 1), date(2025, 12, 31)) == (date(2012, 1, 2), date(2026, 4, 1))
-    assert period_months(date(2012, 1, 1), date(2025, 12, 31))[0] == date(2010, 1, 1)
+    assert default_period(DATA_START, DATA_CUTOFF)[0] >= PERIOD_FIRST
 
 
 def test_stack_rows():

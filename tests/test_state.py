@@ -96,6 +96,8 @@ def test_browser_language_is_the_default_and_the_link_wins():
         ({"period": ["2022-01-01/2019-01-01"]}, Filters(), View(), "unknown timeline period '2022-01-01/2019-01-01'"),
         ({"period": ["2019-01-01"]}, Filters(), View(), "unknown timeline period"),
         ({"period": ["1950-01-01/2019-01-01"]}, Filters(), View(), "unknown timeline period"),
+        ({"period": ["2009-06-01/2009-12-31"]}, Filters(), View(), "unknown timeline period"),  # before the slider
+        ({"period": ["2026-06-01/2026-12-31"]}, Filters(), View(), "unknown timeline period"),  # after it
         ({"period": ["2019-01-01/2019-13-01"]}, Filters(), View(), "unknown timeline period"),
         ({"period": ["a/b/c"]}, Filters(), View(), "unknown timeline period"),
         ({"open": ["Atlantis", "France"]}, Filters(), View(groups=("France",)), "unknown timeline group 'Atlantis'"),

@@ -39,6 +39,23 @@ TARGETS = """() => {
 }"""
 
 
+# Country names of the governments' lanes whose box a government's bar overlaps (by more than a pixel each way).
+CLEAR_OF_ERAS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const box = e => e.getBoundingClientRect();
+  const bars = plot._fullData.filter(d => d.type === 'bar');
+  const eras = [...plot.querySelectorAll('.barlayer .trace')].filter((t, i) => bars[i].legendgroup === 'regime')
+    .flatMap(t => [...t.querySelectorAll('.point')].map(box));
+  const names = new Set(plot.data.filter(d => d.legendgroup === 'regime')
+    .flatMap(d => d.customdata.map(c => c[1].split(':')[0])));
+  return [...plot.querySelectorAll('.annotation-text')].filter(a => names.has(a.textContent)).filter(a => {
+    const n = box(a);
+    return eras.some(b => Math.min(n.right, b.right) - Math.max(n.left, b.left) > 1
+      && Math.min(n.bottom, b.bottom) - Math.max(n.top, b.top) > 1);
+  }).map(a => a.textContent);
+}"""
+
+
 def open_timeline(v, path="Timeline"):
     page = v.open(path)
     page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(timeout=30_000)
@@ -306,6 +323,8 @@ def test_timeline_groups_open_and_close_and_the_period_zooms(visit, width):
     # eras: a junta in Mali after August 2020, its leader's name on hover
     juntas = chart.evaluate("el => el.data.filter(t => t.name === 'Junta').flatMap(t => t.customdata.map(c => c[1]))")
     assert any("Assimi Goïta" in leader for leader in juntas)
+    # each country's name stands clear of the eras' bars (their outline crossed it)
+    assert chart.evaluate(CLEAR_OF_ERAS) == []
     # the period: the left thumb moved with the arrow keys, the right one with End and arrows
     thumbs = page.get_by_test_id("stSlider").get_by_role("slider")
     thumbs.first.focus()  # as Tab reaches it
@@ -326,6 +345,15 @@ def test_timeline_groups_open_and_close_and_the_period_zooms(visit, width):
     dataset = load_dataset(ROOT / "data", set(load_geography(ROOT / "geo").country_names()))
     starts = dataset.events.set_index("event_id")["start_date"]
     assert marks and all(starts[mark] < pd.Timestamp("2020-01-01") for mark in marks)
+    # a drag across the chart moves nothing: the slider, the link and the marks stay in step
+    area = chart.locator(".nsewdrag").first.bounding_box()
+    middle = area["y"] + min(area["height"] / 2, 200)
+    page.mouse.move(area["x"] + area["width"] * 0.6, middle)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] * 0.2, middle, steps=8)
+    page.mouse.up()
+    v.wait()
+    assert [x[:10] for x in chart.evaluate("el => el._fullLayout.xaxis.range")] == ["2020-01-01", "2022-12-31"]
     v.screenshot(f"timeline-groups-{width}")
     # that period as the date filter: the sidebar's dates follow
     page.get_by_role("button", name="Use this period as the date filter").click()
