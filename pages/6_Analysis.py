@@ -33,11 +33,10 @@ chart_with_source(
     t("coups_question", lang), coups_figure(coups, filters.start, filters.end, countries, lang), coups, "coups-per-year"
 )
 eras = regime_eras(data.dataset.regimes, filters.start, filters.end, filters.countries)
-chart_with_source(t("eras_question", lang), eras_figure(eras, countries, lang), eras, "regimes")
+chart_with_source(t("eras_question", lang), eras_figure(eras, countries, lang), eras, "regimes", cited_by="rows")
 troops = troops_per_year(data.dataset.strength, "France", filters.start, filters.end, filters.countries)
-chart_with_source(
-    t("troops_question", lang), troops_figure(troops, filters.start, filters.end, lang), troops, "troops-france"
-)
+troops_chart = troops_figure(troops, filters.start, filters.end, lang)
+chart_with_source(t("troops_question", lang), troops_chart, troops, "troops-france", cited_by="rows")
 st.caption(t("troops_rule", lang))
 by = st.radio(
     t("fatalities_by", lang),

@@ -523,16 +523,21 @@ def cite_box(metadata: dict, link: str, lang: str) -> None:
             )
 
 
-def chart_with_source(question: str, figure, table: pd.DataFrame, name: str) -> None:
+def chart_with_source(question: str, figure, table: pd.DataFrame, name: str, cited_by: str = "events") -> None:
     """One analyst view, as OWID shows a chart: its question as a heading, the chart, then the selection and the
     source under it, and the chart's table as CSV (`name` in the file's name, the selection's dates and the
-    dataset version)."""
+    dataset version). `cited_by`: "events" (the chart counts events: their sources) or "rows" (each row of the
+    table, regime periods or troop figures, cites its own source)."""
     data, (filters, view) = load_app_data(), current()
     lang, version = view.lang, data.dataset.metadata["version"]
     st.subheader(question, anchor=False)
     st.plotly_chart(figure, width="stretch", config=plotly_config(lang), key=f"chart-{name}")
     sentence = describe(filters, data.country_names(lang), lang)
-    st.caption(t("chart_source", lang, selection=md_text(sentence), version=md_text(version)))
+    selection, version = md_text(sentence), md_text(version)
+    if cited_by == "rows":
+        st.caption(t("chart_source_rows", lang, selection=selection, version=version))
+    else:
+        st.caption(t("chart_source", lang, selection=selection, version=version))
     csv_column, png_column, svg_column = st.columns([2, 1, 1])
     csv_column.download_button(
         t("chart_download", lang),

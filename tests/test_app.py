@@ -486,5 +486,10 @@ def test_questions_answered_show_french_troops_with_a_total_and_its_rule():
     assert not at.exception
     assert "French troops per year, with a total" in [s.value for s in at.subheader]
     assert any(c.value.startswith("How the total is made:") for c in at.caption)
+    # each chart names where its facts come from: coups and fatalities count events, eras and troops are rows that
+    # cite their own sources
+    sources = [c.value for c in at.caption if "Source: Sahel Atlas" in c.value]
+    cited = ["row" if "each row of this chart's data cites" in c else "event" for c in sources]
+    assert cited == ["event", "row", "row", "event", "event"]  # coups, eras, troops, fatalities, actors
     totals = [t for t in json.loads(at.get("plotly_chart")[2].proto.spec)["data"] if t.get("mode") == "text"]
     assert len(totals) == 1 and totals[0]["text"]
