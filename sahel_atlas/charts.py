@@ -94,11 +94,23 @@ def timeline_groups(
     """The groups the timeline of `events` can open and close, in its order: the governments (when
     `regime_countries` ≥ 2 lanes of them are shown), then each actor with more than one operation or base."""
     groups = [TimelineGroup(REGIMES_GROUP, t("regimes_group", lang), regime_countries)] if regime_countries > 1 else []
-    spans = _presence(events, lang, actor_names or {})
-    for actor, rows in spans.groupby("actor", sort=False):
-        if rows["lane"].nunique() > 1:
-            groups.append(TimelineGroup(str(actor), rows["group"].iloc[0], rows["lane"].nunique()))
+    for actor, rows, lanes in _by_actor(_presence(events, lang, actor_names or {})):
+        if len(lanes) > 1:
+            groups.append(TimelineGroup(actor, rows["group"].iloc[0], len(lanes)))
     return groups
+
+
+def _by_actor(presence: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list[str]]]:
+    """Each actor's operations and bases (`_presence` rows), in timeline order: (actor, its rows, its lanes in order).
+    An actor with more than one lane is a group."""
+    return [
+        (str(actor), rows, list(dict.fromkeys(rows["lane"]))) for actor, rows in presence.groupby("actor", sort=False)
+    ]
+
+
+def _closed_label(rows: pd.DataFrame, lanes: list[str], lang: str) -> str:
+    """A closed group's name and size: 'France · 23 operations and bases'."""
+    return t("group_closed", lang, name=rows["group"].iloc[0], count=len(lanes))
 
 
 def _hover(frame: pd.DataFrame, lang: str) -> list[list[str]]:
@@ -268,13 +280,11 @@ def build_timeline(
         name = (country_names or {}).get(country, country)
         lanes.add(f"regime:{country}", name, REGIME_LANE, indent=len(countries) > 1)
 
-    drawn, closed = [], []
-    for actor, group in presence.groupby("actor", sort=False):
-        lane_names = list(dict.fromkeys(group["lane"]))
-        if len(lane_names) > 1 and open_groups is not None and actor not in open_groups:
-            closed.append((actor, group))
-            continue
-        drawn.append(group)
+    actors = _by_actor(presence)
+    closing = open_groups is not None  # None: every group open
+    closed = [(a, rows, names) for a, rows, names in actors if closing and len(names) > 1 and a not in open_groups]
+    closed_keys = {actor for actor, _, _ in closed}
+    drawn = [rows for actor, rows, _ in actors if actor not in closed_keys]
     drawn_spans = pd.concat(drawn) if drawn else presence.iloc[:0]
     # overlapping spans of one lane (two bases in one town) and items closer than a marker stack;
     # a short span is drawn as a marker at its start: for stacking it reaches at least a marker's width
@@ -285,17 +295,13 @@ def build_timeline(
         frame["row"] = _lane_rows(frame["lane"], first, last, gap) if not frame.empty else []
     rows = pd.concat([drawn_spans, others]).groupby("lane")["row"].max()
 
-    closed_keys = {actor for actor, _ in closed}
-    for actor, group in presence.groupby("actor", sort=False):
-        lane_names = list(dict.fromkeys(group["lane"]))
-        name = group["group"].iloc[0]
+    for actor, group, lane_names in actors:
         if actor in closed_keys:
-            label = t("group_closed", lang, name=name, count=len(lane_names))
-            lanes.add(f"{OPEN_PREFIX}{actor}", "▸ " + label, header=True)
+            lanes.add(f"{OPEN_PREFIX}{actor}", "▸ " + _closed_label(group, lane_names, lang), header=True)
             continue
         grouped = len(lane_names) > 1
         if grouped:
-            lanes.add(f"header:{actor}", "▾ " + name, HEADER_HEIGHT, header=True)
+            lanes.add(f"header:{actor}", "▾ " + group["group"].iloc[0], HEADER_HEIGHT, header=True)
         for lane in lane_names:
             what = group.loc[group["lane"] == lane, "what"].iloc[0]
             lanes.add(lane, (what or lane) if grouped else lane, 1 + ROW_STEP * rows[lane], indent=grouped)
@@ -427,10 +433,9 @@ def _add_closed_groups(fig, closed, tops, lang) -> None:
     """Each closed group's lane: the union of its spans as grey bars; hover names the group and its lanes, a click
     opens it."""
     bars = []
-    for actor, group in closed:
-        lanes = list(dict.fromkeys(group["lane"]))
+    for actor, group, lanes in closed:
+        text = _closed_label(group, lanes, lang)
         for first, last in merged_spans(group["start_date"], group["end_date"]):
-            text = t("group_closed", lang, name=group["group"].iloc[0], count=len(lanes))
             span = f"{format_date(first.date(), lang)} → {format_date(last.date(), lang)}"
             bars.append((actor, first, last, tops[f"{OPEN_PREFIX}{actor}"] + ITEM_Y, plotly_text(text), span))
     if bars:
