@@ -16,6 +16,7 @@ from sahel_atlas.charts import (
 )
 from sahel_atlas.chrome import plotly_config
 from sahel_atlas.codebook import DATA_CUTOFF, DATA_START
+from sahel_atlas.escape import md_text
 from sahel_atlas.i18n import format_date, t
 from sahel_atlas.state import as_of_in
 from sahel_atlas.ui import (
@@ -88,7 +89,7 @@ else:
     groups = timeline_groups(events, lang, data.actor_names(lang), countries)
     if groups:
         offered = [group.key for group in groups]
-        names = {group.key: f"{group.name} ({group.lanes})" for group in groups}
+        names = {group.key: md_text(f"{group.name} ({group.lanes})") for group in groups}  # buttons read Markdown
         key = f"w_groups_{lang}_{crc32('|'.join(offered).encode())}"  # new options, new widget
         widget_value(key, [group for group in view.groups if group in offered])
         st.pills(

@@ -442,6 +442,23 @@ def test_text_from_the_data_is_text_in_compare_sentences_and_story_texts(tmp_pat
     assert summary.startswith("\\*Zorglub\\* \\[x\\]") and "\\<b\\>" in summary
 
 
+def test_an_actor_name_from_the_data_is_text_on_the_timeline_group_buttons(tmp_path, monkeypatch):
+    """The group buttons read their labels as Markdown: an actor's French name from actors.csv shows as typed."""
+    import pandas as pd
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    actors = pd.read_csv(data / "actors.csv", dtype=str, keep_default_na=False)
+    actors.loc[actors["actor"] == "France", "name_fr"] = HOSTILE_TEXT + " :material/home:"
+    actors.to_csv(data / "actors.csv", index=False)
+    monkeypatch.setattr(ui, "DATA_DIR", data)
+    at = run("pages/2_Timeline.py", lang="fr")
+    [buttons] = at.get("button_group")
+    [france] = [option.content for option in buttons.proto.options if "Zorglub" in option.content]
+    assert france.startswith("\\*Zorglub\\* \\[x\\]\\(javascript") and "\\<b\\>" in france
+    assert ":material/home:" not in france  # no icon either
+
+
 def test_a_timeline_link_restores_its_period_and_open_groups_in_french():
     """A shared link: the timeline zoomed to 2020-2022, France and the governments open, in French."""
     at = run("pages/2_Timeline.py", period="2020-01-01/2022-12-31", open=["France", "regimes"], lang="fr")
