@@ -149,6 +149,7 @@ def troops_figure(table: pd.DataFrame, start: date, end: date, lang: str) -> go.
             mode="text",
             text=[format_number(total, lang) for total in totals["total"]],
             textposition="top center",
+            textfont={"size": 9},  # thirteen years side by side on a phone: "5 400" keeps to its year
             name=t("troops_total", lang),
             showlegend=False,
             hovertemplate=f"{t('troops_total', lang)}{colon(lang)} %{{y:,}} · %{{x}}<extra></extra>",

@@ -3,6 +3,7 @@
 import re
 import urllib.request
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import quote
 
@@ -367,4 +368,20 @@ def test_timeline_groups_open_and_close_and_the_period_zooms(visit, width):
     page.wait_for_function("() => !location.search.includes('from=2020')", timeout=20_000)
     v.wait()
     assert "1 Jan 2013 to 31 Dec 2025" in page.get_by_test_id("stMain").inner_text()
+    assert v.errors == []
+
+
+def test_the_french_troop_totals_stand_apart_on_a_phone(visit):
+    """Thirteen years of totals side by side at 390 px: no total covers its neighbour ("5 1005 100" before)."""
+    v = visit(PHONE)
+    page = v.open("Analysis?lang=fr")
+    chart = page.locator(".js-plotly-plot").nth(2)
+    chart.locator(".textpoint text").first.wait_for(timeout=30_000)
+    boxes = chart.evaluate(
+        "el => [...el.querySelectorAll('.textpoint text')].map(t => t.getBoundingClientRect().toJSON())"
+    )
+    assert len(boxes) == 13  # 2013-2025
+    boxes.sort(key=lambda box: box["left"])
+    touching = [(a["left"], b["left"]) for a, b in pairwise(boxes) if b["left"] < a["right"] - 0.5]
+    assert touching == []
     assert v.errors == []
